@@ -1,0 +1,1 @@
+"""Gongkai (公开): a platform for grassroots government openness."""

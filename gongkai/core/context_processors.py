@@ -1,0 +1,6 @@
+from django.conf import settings
+
+
+def shell(request):
+    """What every page's layout needs."""
+    return {"site_name": settings.SITE_NAME}

@@ -1,0 +1,29 @@
+"""Model permissions for the Django admin, derived from memberships.
+
+The openness office maintains reference data (units, domains, the calendar)
+in the admin. Rather than keeping Django groups in step with memberships, an
+office admin is granted the admin permissions of Gongkai's reference models.
+"""
+
+from gongkai.orgs.permissions import is_office_admin
+
+REFERENCE_APPS = {"orgs", "core"}
+# Audit events are written by services only; in the admin they are read-only.
+READ_ONLY_MODELS = {"core.auditevent"}
+
+
+class OfficeAdminBackend:
+    def authenticate(self, request, **credentials):
+        return None
+
+    def has_perm(self, user_obj, perm, obj=None):
+        app_label, _, codename = perm.partition(".")
+        if app_label not in REFERENCE_APPS:
+            return False
+        action, _, model = codename.partition("_")
+        if f"{app_label}.{model}" in READ_ONLY_MODELS and action != "view":
+            return False
+        return is_office_admin(user_obj)
+
+    def has_module_perms(self, user_obj, app_label):
+        return app_label in REFERENCE_APPS and is_office_admin(user_obj)

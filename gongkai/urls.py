@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("gongkai.portal.urls")),
+    path("staff/", include("gongkai.staff.urls")),
+    path("staff/units/", include("gongkai.orgs.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "gongkai.portal.views.bad_request"
+handler403 = "gongkai.portal.views.forbidden"
+handler404 = "gongkai.portal.views.not_found"
+handler500 = "gongkai.portal.views.server_error"

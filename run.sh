@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Run Gongkai with Zhongshan's reference data and the demo accounts on the
+# embedded SQLite database (var/): web server on http://127.0.0.1:8000 and the
+# background task worker. Safe to run again: it only does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/venv.sh
+ensure_venv base
+
+export GONGKAI_DEBUG="${GONGKAI_DEBUG:-false}"
+PORT="${GONGKAI_PORT:-8000}"
+GK=.venv/bin/gongkai
+
+echo "==> 数据库迁移"
+$GK migrate --no-input -v0
+echo "==> 载入中山市参考数据和演示数据"
+$GK seed demo
+$GK collectstatic --no-input -v0
+
+echo "==> 启动后台任务进程"
+$GK db_worker --no-startup-delay &
+WORKER=$!
+trap 'kill "$WORKER" 2>/dev/null || true' EXIT INT TERM
+
+echo "==> 启动网站 http://127.0.0.1:$PORT/ (Ctrl+C 停止)"
+.venv/bin/gunicorn gongkai.wsgi \
+  --bind "127.0.0.1:$PORT" \
+  --workers "${GONGKAI_WEB_WORKERS:-2}" \
+  --access-logfile - \
+  --graceful-timeout 5
