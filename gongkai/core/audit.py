@@ -11,6 +11,8 @@ from django.db import models
 from gongkai.core.models import AuditEvent
 
 SYSTEM = "系统"
+# Never copied into an event, even hashed: the event only says that it changed.
+SECRET_FIELDS = {"password"}
 
 
 def _json_value(value: Any) -> Any:
@@ -33,7 +35,10 @@ def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, An
     for field in obj._meta.concrete_fields:
         if fields is not None and field.name not in fields:
             continue
-        data[field.attname] = _json_value(field.value_from_object(obj))
+        value = field.value_from_object(obj)
+        if field.name in SECRET_FIELDS:
+            value = "(已设置)" if value else ""
+        data[field.attname] = _json_value(value)
     return data
 
 

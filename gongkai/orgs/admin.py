@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from gongkai.core.admin import AuditedAdmin
 from gongkai.orgs.models import Batch, Domain, DomainAlias, Membership, Responsibility, Unit, UnitName
@@ -49,3 +51,13 @@ class MembershipAdmin(AuditedAdmin):
     list_filter = ["role", "unit__kind"]
     search_fields = ["user__username", "user__first_name", "unit__name"]
     autocomplete_fields = ["unit"]
+
+
+# Accounts are managed by superusers in the admin; their edits are audited too.
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AuditedUserAdmin(AuditedAdmin, UserAdmin):
+    pass

@@ -3,6 +3,8 @@
 Both are idempotent. A data problem exits with code 2 and changes nothing.
 """
 
+import os
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -58,4 +60,5 @@ class Command(BaseCommand):
         for row in rows:
             self.stdout.write(f"  {row['username']:<18} {row['name']}  {row['unit']} · {row['roles']}")
         self.stdout.write("")
-        self.stdout.write("工作台: http://127.0.0.1:8000/staff/   公众门户: http://127.0.0.1:8000/")
+        base = f"http://127.0.0.1:{os.environ.get('GONGKAI_PORT', '8000')}"
+        self.stdout.write(f"工作台: {base}/staff/   公众门户: {base}/")
