@@ -4,7 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("staff/", include("gongkai.staff.urls")),
-    path("staff/units/", include("gongkai.orgs.urls")),
+    path("staff/", include("gongkai.orgs.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -147,3 +147,12 @@ def staff_create(*, username: str, full_name: str, password: str, actor):
         after={"username": username, "full_name": full_name},
     )
     return user
+
+
+@transaction.atomic
+def account_create(*, username: str, full_name: str, password: str, unit: Unit, roles: list[str], actor):
+    """Create a staff account and its first roles, all or nothing."""
+    user = staff_create(username=username, full_name=full_name, password=password, actor=actor)
+    for role in roles:
+        membership_grant(user=user, unit=unit, role=role, actor=actor)
+    return user
