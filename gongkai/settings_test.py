@@ -7,7 +7,9 @@ GONGKAI_TEST_DATABASE_URL, when set, runs the suite on that database
 import os
 import tempfile
 
-os.environ.setdefault("GONGKAI_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.setdefault(
+    "GONGKAI_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789"
+)
 
 from gongkai.settings import *  # noqa: E402,F403
 from gongkai.settings import _database  # noqa: E402

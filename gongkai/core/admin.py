@@ -105,7 +105,9 @@ class CalendarYearAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # Deleting an official year would silently move every deadline in it.
-        return bool(obj is None or obj.status == CalendarYear.Status.DRAFT) and super().has_delete_permission(request, obj)
+        return bool(
+            obj is None or obj.status == CalendarYear.Status.DRAFT
+        ) and super().has_delete_permission(request, obj)
 
 
 @admin.register(AuditEvent)

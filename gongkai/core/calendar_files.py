@@ -102,7 +102,10 @@ def _rows_from_csv(text: str) -> tuple[list[tuple[str, dict]], dict]:
     missing = {"date", "kind"} - set(reader.fieldnames or [])
     if missing:
         raise CalendarFileError(
-            [_("CSV 表头缺少列: %(cols)s(应为 date,kind,name)") % {"cols": ", ".join(sorted(missing))}]
+            [
+                _("CSV 表头缺少列: %(cols)s(应为 date,kind,name)")
+                % {"cols": ", ".join(sorted(missing))}
+            ]
         )
     rows = []
     for number, record in enumerate(reader, start=2):

@@ -126,7 +126,9 @@ def calendar_year_replace(
     return calendar_year, True
 
 
-def calendar_import_notice(*, notice: Notice, actor, official: bool = True) -> tuple[CalendarYear, bool]:
+def calendar_import_notice(
+    *, notice: Notice, actor, official: bool = True
+) -> tuple[CalendarYear, bool]:
     """Enter a year from the State Council notice (as parsed from a file)."""
     return calendar_year_replace(
         year=notice.year,
@@ -148,7 +150,9 @@ def package_years() -> dict[int, list[NoticeDay]]:
     years: dict[int, list[NoticeDay]] = {}
     for day, name in constants.holidays.items():
         years.setdefault(day.year, []).append(
-            NoticeDay(day, CalendarException.Kind.HOLIDAY, PACKAGE_HOLIDAY_NAMES.get(name, name), "")
+            NoticeDay(
+                day, CalendarException.Kind.HOLIDAY, PACKAGE_HOLIDAY_NAMES.get(name, name), ""
+            )
         )
     for day, name in constants.workdays.items():
         years.setdefault(day.year, []).append(
@@ -232,7 +236,9 @@ def calendar_year_state(year: int) -> dict | None:
 
 
 @transaction.atomic
-def calendar_after_admin_edit(*, year: int, before: dict | None, actor, deleted: bool = False) -> None:
+def calendar_after_admin_edit(
+    *, year: int, before: dict | None, actor, deleted: bool = False
+) -> None:
     """Finish an edit made in the admin: bump the revision, audit, invalidate the index."""
     after = None if deleted else calendar_year_state(year)
     if before == after:

@@ -46,7 +46,9 @@ class CalendarNotOfficial(CalendarError):
     def __init__(self, year: int):
         self.year = year
         super().__init__(
-            _("%(year)s 年的工作日历尚未正式录入(需依据国务院当年节假日安排通知),无法计算法定工作日期限")
+            _(
+                "%(year)s 年的工作日历尚未正式录入(需依据国务院当年节假日安排通知),无法计算法定工作日期限"
+            )
             % {"year": year}
         )
 
@@ -90,9 +92,7 @@ class WorkdayIndex:
         return self.cumulative[i] != previous
 
     def unofficial_years_between(self, first: int, last: int) -> tuple[int, ...]:
-        return tuple(
-            year for year in range(first, last + 1) if year not in self.official_years
-        )
+        return tuple(year for year in range(first, last + 1) if year not in self.official_years)
 
 
 def build_index(
@@ -154,9 +154,9 @@ def _load_index(version: tuple) -> WorkdayIndex:
 
     official: dict[int, dict[datetime.date, str]] = {
         year: {}
-        for year in CalendarYear.objects.filter(
-            status=CalendarYear.Status.OFFICIAL
-        ).values_list("year", flat=True)
+        for year in CalendarYear.objects.filter(status=CalendarYear.Status.OFFICIAL).values_list(
+            "year", flat=True
+        )
     }
     for day, kind in CalendarException.objects.filter(
         calendar_year__status=CalendarYear.Status.OFFICIAL
@@ -244,9 +244,7 @@ def add_workdays(start: datetime.date, n: int, *, provisional: bool = False) -> 
     return answer
 
 
-def workdays_between(
-    a: datetime.date, b: datetime.date, *, provisional: bool = False
-) -> int:
+def workdays_between(a: datetime.date, b: datetime.date, *, provisional: bool = False) -> int:
     """Return the number of working days d with a < d <= b (negative when b < a)."""
     if b < a:
         return -workdays_between(b, a, provisional=provisional)

@@ -3,7 +3,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from gongkai.core.admin import AuditedAdmin
-from gongkai.orgs.models import Batch, Domain, DomainAlias, Membership, Responsibility, Unit, UnitName
+from gongkai.orgs.models import (
+    Batch,
+    Domain,
+    DomainAlias,
+    Membership,
+    Responsibility,
+    Unit,
+    UnitName,
+)
 
 
 class UnitNameInline(admin.TabularInline):

@@ -45,8 +45,12 @@ def load(*, actor=None, out=None) -> list[dict]:
                 report,
                 Unit,
                 {"code": f"{town_code}-{suffix}"},
-                {"name": f"{town.name}{name}", "kind": Unit.Kind.VILLAGE, "parent": town,
-                 "sort_order": order},
+                {
+                    "name": f"{town.name}{name}",
+                    "kind": Unit.Kind.VILLAGE,
+                    "parent": town,
+                    "sort_order": order,
+                },
                 actor,
             )
     user_model = get_user_model()

@@ -27,8 +27,12 @@ class AccountCreateForm(forms.Form):
         error_messages={"invalid": "用户名应以小写字母开头,只含小写字母、数字和下划线,3–30 位"},
     )
     full_name = forms.CharField(label="姓名", max_length=50)
-    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, strip=False,
-                               help_text="至少 10 位,不能是常见密码或纯数字")
+    password = forms.CharField(
+        label="初始密码",
+        widget=forms.PasswordInput,
+        strip=False,
+        help_text="至少 10 位,不能是常见密码或纯数字",
+    )
     unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.none())
     roles = forms.MultipleChoiceField(
         label="岗位", choices=Membership.Role.choices, widget=forms.CheckboxSelectMultiple
@@ -41,7 +45,11 @@ class AccountCreateForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         unit, roles = cleaned.get("unit"), cleaned.get("roles") or []
-        if unit and Membership.Role.OFFICE_ADMIN in roles and unit.kind != Unit.Kind.OPENNESS_OFFICE:
+        if (
+            unit
+            and Membership.Role.OFFICE_ADMIN in roles
+            and unit.kind != Unit.Kind.OPENNESS_OFFICE
+        ):
             self.add_error("roles", "公开办管理员只能设在政务公开主管部门")
         return cleaned
 

@@ -74,7 +74,11 @@ class Unit(models.Model):
         verbose_name=_("上级单位"),
     )
     batch = models.ForeignKey(
-        Batch, null=True, blank=True, on_delete=models.PROTECT, related_name="units",
+        Batch,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
         verbose_name=_("批次"),
     )
     model_level = models.CharField(

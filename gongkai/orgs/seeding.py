@@ -55,12 +55,20 @@ def validate(data: dict) -> list[str]:
             unit_names[entry.get("name")] += 1
             codes[entry.get("code")] += 1
             if not entry.get("code") or not entry.get("name"):
-                errors.append(_("%(s)s: 每个单位都需要 code 和 name: %(e)s") % {"s": section, "e": entry})
+                errors.append(
+                    _("%(s)s: 每个单位都需要 code 和 name: %(e)s") % {"s": section, "e": entry}
+                )
     for entry in data.get("towns", []):
         if entry.get("batch") not in batches:
-            errors.append(_("镇区“%(n)s”: 批次 %(b)s 未定义") % {"n": entry.get("name"), "b": entry.get("batch")})
+            errors.append(
+                _("镇区“%(n)s”: 批次 %(b)s 未定义")
+                % {"n": entry.get("name"), "b": entry.get("batch")}
+            )
         if entry.get("model_level", "") not in Unit.ModelLevel.values:
-            errors.append(_("镇区“%(n)s”: 示范级别“%(m)s”无效") % {"n": entry.get("name"), "m": entry.get("model_level")})
+            errors.append(
+                _("镇区“%(n)s”: 示范级别“%(m)s”无效")
+                % {"n": entry.get("name"), "m": entry.get("model_level")}
+            )
     for name, count in unit_names.items():
         if count > 1:
             errors.append(_("单位“%(n)s”重复出现") % {"n": name})
@@ -82,7 +90,8 @@ def validate(data: dict) -> list[str]:
             for domain in entry.get(role, []):
                 if domain not in domain_names:
                     errors.append(
-                        _("领域职责(%(u)s): 未知领域“%(d)s”") % {"u": entry.get("unit"), "d": domain}
+                        _("领域职责(%(u)s): 未知领域“%(d)s”")
+                        % {"u": entry.get("unit"), "d": domain}
                     )
     return errors
 
@@ -135,7 +144,11 @@ def seed_zhongshan(*, data: dict | None = None, actor=None) -> SeedReport:
         report,
         Unit,
         {"code": city["code"]},
-        {"name": city["name"], "kind": Unit.Kind.OPENNESS_OFFICE, "office_name": city.get("office_name", "")},
+        {
+            "name": city["name"],
+            "kind": Unit.Kind.OPENNESS_OFFICE,
+            "office_name": city.get("office_name", ""),
+        },
         actor,
     )
     units: dict[str, Unit] = {}
@@ -146,8 +159,10 @@ def seed_zhongshan(*, data: dict | None = None, actor=None) -> SeedReport:
     ]
     for section, kind in sections:
         for order, entry in enumerate(data.get(section, []), start=1):
-            batch = batches[entry["batch"]] if "batch" in entry else (
-                batches[1] if kind == Unit.Kind.DEPARTMENT else None
+            batch = (
+                batches[entry["batch"]]
+                if "batch" in entry
+                else (batches[1] if kind == Unit.Kind.DEPARTMENT else None)
             )
             units[entry["name"]] = _upsert(
                 report,

@@ -58,12 +58,13 @@ def responsibilities_by_domain() -> list[tuple[Domain, list[Responsibility]]]:
     for responsibility in Responsibility.objects.select_related("unit", "domain"):
         rows.setdefault(responsibility.domain_id, []).append(responsibility)
     return [
-        (domain, rows.get(domain.pk, []))
-        for domain in Domain.objects.prefetch_related("aliases")
+        (domain, rows.get(domain.pk, [])) for domain in Domain.objects.prefetch_related("aliases")
     ]
 
 
 def memberships_of(user) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("unit").order_by(
-        "unit__kind", "unit__sort_order", "role"
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("unit")
+        .order_by("unit__kind", "unit__sort_order", "role")
     )

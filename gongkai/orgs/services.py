@@ -44,7 +44,9 @@ def unit_rename(*, unit: Unit, new_name: str, on: datetime.date, actor) -> Unit:
     UnitName.objects.create(
         unit=unit,
         name=unit.name,
-        valid_from=(previous.valid_to + datetime.timedelta(days=1)) if previous else unit.valid_from,
+        valid_from=(previous.valid_to + datetime.timedelta(days=1))
+        if previous
+        else unit.valid_from,
         valid_to=on - datetime.timedelta(days=1),
     )
     old_name = unit.name
@@ -72,8 +74,12 @@ def unit_merge(*, unit: Unit, into: Unit, on: datetime.date, actor) -> Unit:
     if into.pk == unit.pk:
         raise ValidationError({"successor": _("单位不能并入自身")})
     if unit.valid_to is not None:
-        raise ValidationError({"valid_to": _("%(unit)s 已于 %(day)s 撤销或合并") % {
-            "unit": unit.name, "day": unit.valid_to}})
+        raise ValidationError(
+            {
+                "valid_to": _("%(unit)s 已于 %(day)s 撤销或合并")
+                % {"unit": unit.name, "day": unit.valid_to}
+            }
+        )
     if not into.is_active_on(on):
         raise ValidationError({"successor": _("并入单位在该日期不存续")})
     before = snapshot(unit, ["valid_to", "successor"])
@@ -150,7 +156,9 @@ def staff_create(*, username: str, full_name: str, password: str, actor):
 
 
 @transaction.atomic
-def account_create(*, username: str, full_name: str, password: str, unit: Unit, roles: list[str], actor):
+def account_create(
+    *, username: str, full_name: str, password: str, unit: Unit, roles: list[str], actor
+):
     """Create a staff account and its first roles, all or nothing."""
     user = staff_create(username=username, full_name=full_name, password=password, actor=actor)
     for role in roles:

@@ -58,10 +58,14 @@ def account_list(request):
     users = (
         get_user_model()
         .objects.filter(is_active=True)
-        .prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("unit")))
+        .prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related("unit"))
+        )
         .order_by("username")
     )
-    return render(request, "orgs/account_list.html", {"users": users, "grant_form": MembershipGrantForm()})
+    return render(
+        request, "orgs/account_list.html", {"users": users, "grant_form": MembershipGrantForm()}
+    )
 
 
 @login_required
@@ -72,8 +76,12 @@ def account_create(request):
         data = form.cleaned_data
         try:
             services.account_create(
-                username=data["username"], full_name=data["full_name"], password=data["password"],
-                unit=data["unit"], roles=data["roles"], actor=request.user,
+                username=data["username"],
+                full_name=data["full_name"],
+                password=data["password"],
+                unit=data["unit"],
+                roles=data["roles"],
+                actor=request.user,
             )
         except ValidationError as exc:
             # Password validators raise a plain list; model checks name their field.
@@ -96,7 +104,10 @@ def membership_grant_view(request, user_id):
     form = MembershipGrantForm(request.POST)
     if form.is_valid():
         services.membership_grant(
-            user=user, unit=form.cleaned_data["unit"], role=form.cleaned_data["role"], actor=request.user
+            user=user,
+            unit=form.cleaned_data["unit"],
+            role=form.cleaned_data["role"],
+            actor=request.user,
         )
         messages.success(request, f"已为 {user.get_username()} 增加岗位。")
     else:
@@ -115,5 +126,7 @@ def membership_revoke_view(request, pk):
         messages.error(request, "不能撤销自己的公开办管理员岗位,请由另一位管理员操作。")
         return redirect("orgs:account_list")
     services.membership_revoke(membership=membership, actor=request.user)
-    messages.success(request, f"已撤销 {membership.user.get_username()} 在{membership.unit.name}的岗位。")
+    messages.success(
+        request, f"已撤销 {membership.user.get_username()} 在{membership.unit.name}的岗位。"
+    )
     return redirect("orgs:account_list")

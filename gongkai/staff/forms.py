@@ -52,7 +52,9 @@ class NoticeUploadForm(forms.Form):
             raise forms.ValidationError({"file": "文件不是 UTF-8 编码"}) from None
         try:
             cleaned["parsed"] = parse_notice(
-                text, fmt="json" if name.endswith(".json") else "csv", notice=cleaned.get("notice", "")
+                text,
+                fmt="json" if name.endswith(".json") else "csv",
+                notice=cleaned.get("notice", ""),
             )
         except CalendarFileError as exc:
             raise forms.ValidationError({"file": exc.errors}) from None

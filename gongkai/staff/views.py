@@ -33,12 +33,14 @@ def calendar(request):
         start = form.cleaned_data["start"]
         days = form.cleaned_data["days"]
         try:
-            due = workdays.add_workdays(
-                start, days, provisional=form.cleaned_data["provisional"]
-            )
-            result = {"start": start, "days": days, "due": due,
-                      "provisional": workdays.is_provisional(due),
-                      "unofficial_years": getattr(due, "unofficial_years", ())}
+            due = workdays.add_workdays(start, days, provisional=form.cleaned_data["provisional"])
+            result = {
+                "start": start,
+                "days": days,
+                "due": due,
+                "provisional": workdays.is_provisional(due),
+                "unofficial_years": getattr(due, "unofficial_years", ()),
+            }
         except workdays.CalendarNotOfficial as exc:
             form.add_error("start", str(exc))
     return render(
@@ -65,7 +67,10 @@ def calendar_import(request):
             notice=notice, actor=request.user, official=not form.cleaned_data["draft"]
         )
         if changed:
-            messages.success(request, f"已导入 {calendar_year.year} 年工作日历({calendar_year.get_status_display()})。")
+            messages.success(
+                request,
+                f"已导入 {calendar_year.year} 年工作日历({calendar_year.get_status_display()})。",
+            )
         else:
             messages.info(request, f"{calendar_year.year} 年工作日历与文件一致,无变化。")
         return redirect("staff:calendar")
@@ -85,6 +90,4 @@ def audit_log(request):
     if actor:
         events = events.filter(actor_label__icontains=actor)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(
-        request, "staff/audit_log.html", {"page": page, "action": action, "actor": actor}
-    )
+    return render(request, "staff/audit_log.html", {"page": page, "action": action, "actor": actor})

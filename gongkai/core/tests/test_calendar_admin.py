@@ -18,11 +18,19 @@ def form(year, rows, status="official"):
         "exceptions-MAX_NUM_FORMS": "1000",
     }
     for i, (day, kind, name) in enumerate(rows):
-        data.update({f"exceptions-{i}-date": day, f"exceptions-{i}-kind": kind, f"exceptions-{i}-name": name})
+        data.update(
+            {
+                f"exceptions-{i}-date": day,
+                f"exceptions-{i}-kind": kind,
+                f"exceptions-{i}-name": name,
+            }
+        )
     return data
 
 
-def test_adding_2027_in_the_admin_takes_effect_and_is_audited(client, office_admin, official_calendar):
+def test_adding_2027_in_the_admin_takes_effect_and_is_audited(
+    client, office_admin, official_calendar
+):
     client.force_login(office_admin)
     response = client.post(
         "/admin/core/calendaryear/add/",
@@ -48,7 +56,9 @@ def test_a_weekday_makeup_day_is_refused_and_nothing_saved(client, office_admin,
 
 def test_a_day_outside_the_year_is_refused(client, office_admin, official_calendar):
     client.force_login(office_admin)
-    response = client.post("/admin/core/calendaryear/add/", form(2027, [("2028-01-01", "holiday", "元旦")]))
+    response = client.post(
+        "/admin/core/calendaryear/add/", form(2027, [("2028-01-01", "holiday", "元旦")])
+    )
     assert "不属于 2027 年" in response.content.decode()
     assert not CalendarYear.objects.filter(year=2027).exists()
 

@@ -73,7 +73,9 @@ def test_importing_the_same_file_again_changes_nothing(official_calendar, tmp_pa
 
 def test_a_changed_notice_replaces_the_year_and_is_audited(official_calendar, tmp_path):
     run("import", write(tmp_path, "a.csv", GOOD_CSV))
-    run("import", write(tmp_path, "b.csv", GOOD_CSV.replace("2027-02-20,makeup_workday,春节\n", "")))
+    run(
+        "import", write(tmp_path, "b.csv", GOOD_CSV.replace("2027-02-20,makeup_workday,春节\n", ""))
+    )
     year = CalendarYear.objects.get(year=2027)
     assert year.revision == 2
     assert not year.exceptions.filter(date="2027-02-20").exists()
@@ -88,18 +90,28 @@ BAD_FILES = [
     ("format.csv", "date,kind,name\n2027/01/01,holiday,元旦\n", "格式不对"),
     ("weekday.csv", "date,kind,name\n2027-02-22,makeup_workday,春节\n", "是星期一"),
     ("kind.csv", "date,kind,name\n2027-01-01,vacation,元旦\n", "类型“vacation”无法识别"),
-    ("years.csv", "date,kind,name\n2027-01-01,holiday,元旦\n2028-01-01,holiday,元旦\n", "跨越多个年份(2027、2028)"),
+    (
+        "years.csv",
+        "date,kind,name\n2027-01-01,holiday,元旦\n2028-01-01,holiday,元旦\n",
+        "跨越多个年份(2027、2028)",
+    ),
     ("header.csv", "day,type\n2027-01-01,holiday\n", "表头缺少列"),
     ("empty.csv", "date,kind,name\n", "没有任何日期"),
     ("dup.csv", "date,kind,name\n2027-01-01,holiday,元旦\n2027-01-01,holiday,元旦\n", "重复出现"),
     ("broken.json", '{"year": 2027, "days": [', "JSON 格式错误"),
-    ("range.json", '{"days": [{"from": "2027-02-12", "to": "2027-02-06", "kind": "holiday"}]}', "不合理"),
+    (
+        "range.json",
+        '{"days": [{"from": "2027-02-12", "to": "2027-02-06", "kind": "holiday"}]}',
+        "不合理",
+    ),
     ("notes.txt", "2027-01-01", "只支持 .csv 或 .json"),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "message"), BAD_FILES)
-def test_bad_file_is_refused_with_row_and_nothing_changes(official_calendar, tmp_path, name, text, message):
+def test_bad_file_is_refused_with_row_and_nothing_changes(
+    official_calendar, tmp_path, name, text, message
+):
     events = AuditEvent.objects.count()
     with pytest.raises(CommandError) as raised:
         run("import", write(tmp_path, name, text))

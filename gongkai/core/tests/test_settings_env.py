@@ -6,7 +6,9 @@ from django.core.exceptions import ImproperlyConfigured
 from gongkai.env import env_bool, env_choice, env_int, env_list, env_str
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("true", True), ("False", False), ("1", True), ("off", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("true", True), ("False", False), ("1", True), ("off", False)]
+)
 def test_env_bool_accepts_clear_values(monkeypatch, raw, expected):
     monkeypatch.setenv("GK_FLAG", raw)
     assert env_bool("GK_FLAG", not expected) is expected

@@ -61,7 +61,9 @@ def _notice_2027(*days):
 
 
 def test_a_draft_year_is_not_used(official_calendar):
-    calendar_import_notice(notice=_notice_2027((D(2027, 1, 1), HOLIDAY, "元旦")), actor=None, official=False)
+    calendar_import_notice(
+        notice=_notice_2027((D(2027, 1, 1), HOLIDAY, "元旦")), actor=None, official=False
+    )
     assert CalendarYear.objects.get(year=2027).status == CalendarYear.Status.DRAFT
     with pytest.raises(CalendarNotOfficial):
         add_workdays(D(2026, 12, 15), 20)

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,129 +14,319 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Batch',
+            name="Batch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, verbose_name='批次')),
-                ('name', models.CharField(max_length=50, verbose_name='名称')),
-                ('catalog_due_on', models.DateField(verbose_name='目录编制完成期限')),
-                ('publishing_from', models.DateField(verbose_name='开始对照目录公开')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(unique=True, verbose_name="批次")),
+                ("name", models.CharField(max_length=50, verbose_name="名称")),
+                ("catalog_due_on", models.DateField(verbose_name="目录编制完成期限")),
+                ("publishing_from", models.DateField(verbose_name="开始对照目录公开")),
             ],
             options={
-                'verbose_name': '批次',
-                'verbose_name_plural': '批次',
-                'ordering': ['number'],
+                "verbose_name": "批次",
+                "verbose_name_plural": "批次",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Domain',
+            name="Domain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='代码')),
-                ('name', models.CharField(max_length=50, unique=True, verbose_name='名称')),
-                ('issuer', models.CharField(blank=True, max_length=100, verbose_name='标准指引制定部门')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='排序')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="代码")),
+                ("name", models.CharField(max_length=50, unique=True, verbose_name="名称")),
+                (
+                    "issuer",
+                    models.CharField(blank=True, max_length=100, verbose_name="标准指引制定部门"),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="排序")),
             ],
             options={
-                'verbose_name': '试点领域',
-                'verbose_name_plural': '试点领域',
-                'ordering': ['sort_order'],
+                "verbose_name": "试点领域",
+                "verbose_name_plural": "试点领域",
+                "ordering": ["sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='DomainAlias',
+            name="DomainAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=50, unique=True, verbose_name='别名')),
-                ('kind', models.CharField(choices=[('synonym', '同义名称'), ('renamed', '更名'), ('misprint', '误写')], default='synonym', max_length=16, verbose_name='类型')),
-                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='orgs.domain')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=50, unique=True, verbose_name="别名")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("synonym", "同义名称"),
+                            ("renamed", "更名"),
+                            ("misprint", "误写"),
+                        ],
+                        default="synonym",
+                        max_length=16,
+                        verbose_name="类型",
+                    ),
+                ),
+                (
+                    "domain",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="orgs.domain",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '领域别名',
-                'verbose_name_plural': '领域别名',
+                "verbose_name": "领域别名",
+                "verbose_name_plural": "领域别名",
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='代码')),
-                ('name', models.CharField(max_length=100, verbose_name='名称')),
-                ('kind', models.CharField(choices=[('openness_office', '政务公开主管部门'), ('department', '市直部门'), ('town', '镇区'), ('village', '村(居)委会'), ('public_institution', '公共企事业单位')], max_length=24, verbose_name='类型')),
-                ('model_level', models.CharField(blank=True, choices=[('', '否'), ('province', '全省试点成果推广应用单位'), ('city', '全市试点单位')], default='', max_length=16, verbose_name='示范单位')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='设立日期')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='撤销/合并日期')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='排序')),
-                ('office_name', models.CharField(blank=True, max_length=100, verbose_name='政府信息公开工作机构')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='办公地址')),
-                ('office_hours', models.CharField(blank=True, max_length=200, verbose_name='办公时间')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='联系电话')),
-                ('fax', models.CharField(blank=True, max_length=50, verbose_name='传真')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='电子邮箱')),
-                ('postcode', models.CharField(blank=True, max_length=6, verbose_name='邮政编码')),
-                ('batch', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='units', to='orgs.batch', verbose_name='批次')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='orgs.unit', verbose_name='上级单位')),
-                ('successor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='predecessors', to='orgs.unit', verbose_name='并入单位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="代码")),
+                ("name", models.CharField(max_length=100, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("openness_office", "政务公开主管部门"),
+                            ("department", "市直部门"),
+                            ("town", "镇区"),
+                            ("village", "村(居)委会"),
+                            ("public_institution", "公共企事业单位"),
+                        ],
+                        max_length=24,
+                        verbose_name="类型",
+                    ),
+                ),
+                (
+                    "model_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "否"),
+                            ("province", "全省试点成果推广应用单位"),
+                            ("city", "全市试点单位"),
+                        ],
+                        default="",
+                        max_length=16,
+                        verbose_name="示范单位",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="设立日期")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="撤销/合并日期")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="排序")),
+                (
+                    "office_name",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="政府信息公开工作机构"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="办公地址")),
+                (
+                    "office_hours",
+                    models.CharField(blank=True, max_length=200, verbose_name="办公时间"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="联系电话")),
+                ("fax", models.CharField(blank=True, max_length=50, verbose_name="传真")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="电子邮箱")),
+                ("postcode", models.CharField(blank=True, max_length=6, verbose_name="邮政编码")),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="orgs.batch",
+                        verbose_name="批次",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="orgs.unit",
+                        verbose_name="上级单位",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="predecessors",
+                        to="orgs.unit",
+                        verbose_name="并入单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '单位',
-                'verbose_name_plural': '单位',
-                'ordering': ['kind', 'sort_order', 'code'],
+                "verbose_name": "单位",
+                "verbose_name_plural": "单位",
+                "ordering": ["kind", "sort_order", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Responsibility',
+            name="Responsibility",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', '牵头/负责'), ('assist', '配合'), ('guide', '指导')], max_length=16, verbose_name='职责')),
-                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responsibilities', to='orgs.domain', verbose_name='领域')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='responsibilities', to='orgs.unit', verbose_name='部门')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("lead", "牵头/负责"), ("assist", "配合"), ("guide", "指导")],
+                        max_length=16,
+                        verbose_name="职责",
+                    ),
+                ),
+                (
+                    "domain",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responsibilities",
+                        to="orgs.domain",
+                        verbose_name="领域",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="responsibilities",
+                        to="orgs.unit",
+                        verbose_name="部门",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '领域职责',
-                'verbose_name_plural': '领域职责',
-                'ordering': ['domain__sort_order', 'role', 'unit__sort_order'],
+                "verbose_name": "领域职责",
+                "verbose_name_plural": "领域职责",
+                "ordering": ["domain__sort_order", "role", "unit__sort_order"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('editor', '政务公开专员(编辑)'), ('approver', '审核人'), ('secrecy_reviewer', '保密审查员'), ('request_handler', '依申请公开经办人'), ('office_admin', '公开办管理员')], max_length=24, verbose_name='角色')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='orgs.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("editor", "政务公开专员(编辑)"),
+                            ("approver", "审核人"),
+                            ("secrecy_reviewer", "保密审查员"),
+                            ("request_handler", "依申请公开经办人"),
+                            ("office_admin", "公开办管理员"),
+                        ],
+                        max_length=24,
+                        verbose_name="角色",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="memberships",
+                        to="orgs.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '岗位',
-                'verbose_name_plural': '岗位',
-                'ordering': ['unit__kind', 'unit__sort_order', 'role'],
+                "verbose_name": "岗位",
+                "verbose_name_plural": "岗位",
+                "ordering": ["unit__kind", "unit__sort_order", "role"],
             },
         ),
         migrations.CreateModel(
-            name='UnitName',
+            name="UnitName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='曾用名')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='启用日期')),
-                ('valid_to', models.DateField(verbose_name='停用日期')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='former_names', to='orgs.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="曾用名")),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="启用日期")),
+                ("valid_to", models.DateField(verbose_name="停用日期")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="former_names",
+                        to="orgs.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '曾用名',
-                'verbose_name_plural': '曾用名',
-                'ordering': ['unit', 'valid_to'],
+                "verbose_name": "曾用名",
+                "verbose_name_plural": "曾用名",
+                "ordering": ["unit", "valid_to"],
             },
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_from__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='unit_valid_range'),
+            model_name="unit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("valid_to__isnull", True),
+                    ("valid_from__isnull", True),
+                    ("valid_to__gte", models.F("valid_from")),
+                    _connector="OR",
+                ),
+                name="unit_valid_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responsibility',
-            constraint=models.UniqueConstraint(fields=('unit', 'domain'), name='responsibility_unique'),
+            model_name="responsibility",
+            constraint=models.UniqueConstraint(
+                fields=("unit", "domain"), name="responsibility_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('user', 'unit', 'role'), name='membership_unique'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("user", "unit", "role"), name="membership_unique"
+            ),
         ),
     ]

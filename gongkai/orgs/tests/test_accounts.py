@@ -43,7 +43,10 @@ def test_office_admin_role_only_in_the_openness_office(client, office_admin):
 def test_grant_and_revoke(client, office_admin, xiaolan_editor):
     client.force_login(office_admin)
     tanzhou = Unit.objects.get(code="tanzhou")
-    client.post(f"/staff/accounts/{xiaolan_editor.pk}/grant/", {"unit": tanzhou.pk, "role": "request_handler"})
+    client.post(
+        f"/staff/accounts/{xiaolan_editor.pk}/grant/",
+        {"unit": tanzhou.pk, "role": "request_handler"},
+    )
     membership = Membership.objects.get(user=xiaolan_editor, unit=tanzhou)
     client.post(f"/staff/memberships/{membership.pk}/revoke/")
     assert not Membership.objects.filter(pk=membership.pk).exists()
@@ -58,9 +61,12 @@ def test_town_editor_cannot_manage_accounts_or_roles(client, tanzhou_editor, xia
     tanzhou = Unit.objects.get(code="tanzhou")
     events = AuditEvent.objects.count()
     assert client.post(f"/staff/memberships/{membership.pk}/revoke/").status_code == 404
-    assert client.post(
-        f"/staff/accounts/{tanzhou_editor.pk}/grant/", {"unit": tanzhou.pk, "role": "approver"}
-    ).status_code == 404
+    assert (
+        client.post(
+            f"/staff/accounts/{tanzhou_editor.pk}/grant/", {"unit": tanzhou.pk, "role": "approver"}
+        ).status_code
+        == 404
+    )
     assert Membership.objects.filter(pk=membership.pk).exists()
     assert not Membership.objects.filter(user=tanzhou_editor, role="approver").exists()
     assert AuditEvent.objects.count() == events

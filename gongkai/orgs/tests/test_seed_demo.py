@@ -20,9 +20,7 @@ def test_demo_accounts_and_sign_in_instructions(zhongshan, official_calendar):
     output = seed_demo()
     assert DEMO_PASSWORD in output
     assert "tanzhou_editor" in output and "http://127.0.0.1:8000/staff/" in output
-    roles = set(
-        Membership.objects.filter(unit__code="tanzhou").values_list("role", flat=True)
-    )
+    roles = set(Membership.objects.filter(unit__code="tanzhou").values_list("role", flat=True))
     assert roles == {"editor", "approver", "secrecy_reviewer", "request_handler"}
     assert Membership.objects.filter(user__username="office_admin", role="office_admin").exists()
     assert get_user_model().objects.get(username="tanzhou_editor").check_password(DEMO_PASSWORD)
@@ -33,7 +31,11 @@ def test_running_demo_twice_adds_nothing(zhongshan, official_calendar):
     seed_demo()
     counts = (get_user_model().objects.count(), Membership.objects.count(), Unit.objects.count())
     seed_demo()
-    assert (get_user_model().objects.count(), Membership.objects.count(), Unit.objects.count()) == counts
+    assert (
+        get_user_model().objects.count(),
+        Membership.objects.count(),
+        Unit.objects.count(),
+    ) == counts
 
 
 def test_demo_accounts_are_refused_in_production(zhongshan, settings):

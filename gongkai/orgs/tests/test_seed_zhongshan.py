@@ -36,8 +36,17 @@ def test_model_units(zhongshan):
 
 def test_departments_and_bodies_the_plan_names(zhongshan):
     names = set(Unit.objects.values_list("name", flat=True))
-    for name in ["市政府办公室", "市发展改革局", "市税务局", "市水务局", "市交通运输局",
-                 "市档案馆", "市委网信办", "中山供电局", "市城市管理和综合执法局"]:
+    for name in [
+        "市政府办公室",
+        "市发展改革局",
+        "市税务局",
+        "市水务局",
+        "市交通运输局",
+        "市档案馆",
+        "市委网信办",
+        "中山供电局",
+        "市城市管理和综合执法局",
+    ]:
         assert name in names or name == "市政府办公室" and "中山市人民政府办公室" in names
     assert Unit.objects.get(name="中山市人民政府办公室").kind == Unit.Kind.OPENNESS_OFFICE
     assert Unit.objects.get(name="中山供电局").kind == Unit.Kind.PUBLIC_INSTITUTION

@@ -15,7 +15,9 @@ MERGED_ON = datetime.date(2021, 1, 1)  # an illustrative date, not the official 
 
 def test_merge_keeps_the_old_unit_with_its_dates(zhongshan, office_admin):
     dongsheng, xiaolan = Unit.objects.get(code="dongsheng"), Unit.objects.get(code="xiaolan")
-    village = Unit.objects.create(code="dongsheng-v", name="东升镇某社区", kind="village", parent=dongsheng)
+    village = Unit.objects.create(
+        code="dongsheng-v", name="东升镇某社区", kind="village", parent=dongsheng
+    )
     unit_merge(unit=dongsheng, into=xiaolan, on=MERGED_ON, actor=office_admin)
     dongsheng.refresh_from_db()
     assert dongsheng.valid_to == datetime.date(2020, 12, 31)
@@ -39,7 +41,9 @@ def test_a_unit_cannot_be_merged_twice_or_into_itself(zhongshan, office_admin):
 
 def test_rename_keeps_the_former_name_for_old_documents(zhongshan, office_admin):
     unit = Unit.objects.get(code="education")
-    unit_rename(unit=unit, new_name="市教育和体育局", on=datetime.date(2019, 3, 1), actor=office_admin)
+    unit_rename(
+        unit=unit, new_name="市教育和体育局", on=datetime.date(2019, 3, 1), actor=office_admin
+    )
     unit.refresh_from_db()
     assert unit.name == "市教育和体育局"
     assert unit.name_on(datetime.date(2018, 6, 1)) == "市教育体育局"
@@ -50,6 +54,10 @@ def test_rename_keeps_the_former_name_for_old_documents(zhongshan, office_admin)
 
 def test_rename_to_an_existing_name_is_refused(zhongshan, office_admin):
     with pytest.raises(ValidationError, match="已有单位名为"):
-        unit_rename(unit=Unit.objects.get(code="dongsheng"), new_name="小榄镇",
-                    on=datetime.date(2021, 1, 1), actor=office_admin)
+        unit_rename(
+            unit=Unit.objects.get(code="dongsheng"),
+            new_name="小榄镇",
+            on=datetime.date(2021, 1, 1),
+            actor=office_admin,
+        )
     assert Unit.objects.get(code="dongsheng").name == "东升镇"

@@ -28,7 +28,9 @@ def test_bad_date_is_explained_next_to_the_field(client, tanzhou_editor, officia
     assert "确保该值大于或等于0" in page
 
 
-def test_unofficial_year_is_refused_unless_an_estimate_is_asked(client, tanzhou_editor, official_calendar):
+def test_unofficial_year_is_refused_unless_an_estimate_is_asked(
+    client, tanzhou_editor, official_calendar
+):
     client.force_login(tanzhou_editor)
     page = calc(client, start="2026-12-15", days=20)
     assert "2027 年的工作日历尚未正式录入" in page

@@ -18,7 +18,10 @@ def test_office_admin_imports_a_year(client, office_admin, official_calendar):
     assert response.status_code == 302
     year = CalendarYear.objects.get(year=2027)
     assert year.status == "official" and year.exceptions.count() == 2
-    assert AuditEvent.objects.get(action="calendar.year_replace", object_id="2027").actor == office_admin
+    assert (
+        AuditEvent.objects.get(action="calendar.year_replace", object_id="2027").actor
+        == office_admin
+    )
     page = client.get("/staff/calendar/").content.decode()
     assert "已导入 2027 年工作日历" in page
 
@@ -40,7 +43,9 @@ def test_wrong_file_type_is_named(client, office_admin, official_calendar):
     assert "只支持 .csv 或 .json 文件" in page
 
 
-def test_town_editor_gets_the_missing_answer_and_nothing_changes(client, tanzhou_editor, official_calendar):
+def test_town_editor_gets_the_missing_answer_and_nothing_changes(
+    client, tanzhou_editor, official_calendar
+):
     client.force_login(tanzhou_editor)
     assert client.get("/staff/calendar/import/").status_code == 404
     events = AuditEvent.objects.count()

@@ -17,6 +17,8 @@ def test_office_admin_home_links_to_audit_and_admin(client, office_admin):
 def test_staff_without_roles_are_told_whom_to_ask(client, db):
     from gongkai.orgs.services import staff_create
 
-    user = staff_create(username="newcomer", full_name="新同事", password="Persona-Pass-2026", actor=None)
+    user = staff_create(
+        username="newcomer", full_name="新同事", password="Persona-Pass-2026", actor=None
+    )
     client.force_login(user)
     assert "尚未分配岗位" in client.get("/staff/").content.decode()

@@ -95,9 +95,7 @@ class Command(BaseCommand):
         )
         state = "草稿" if draft else "正式"
         verb = "已导入" if changed else "无变化"
-        self.stdout.write(
-            f"{verb}: {calendar_year.year} 年({state}),{len(parsed.days)} 个调整日"
-        )
+        self.stdout.write(f"{verb}: {calendar_year.year} 年({state}),{len(parsed.days)} 个调整日")
 
     def _sync(self, **_):
         changed = calendar_sync_package(actor=None)

@@ -30,12 +30,18 @@ class Command(BaseCommand):
             self._zhongshan()
             if dataset == "demo":
                 if settings.PRODUCTION and not allow_production:
-                    raise CommandError("生产环境不载入演示数据(演示账号的密码是公开的)", returncode=2)
+                    raise CommandError(
+                        "生产环境不载入演示数据(演示账号的密码是公开的)", returncode=2
+                    )
                 self._demo()
         except SeedDataError as exc:
-            raise CommandError("数据有误,未作任何修改: " + ";".join(exc.errors), returncode=2) from None
+            raise CommandError(
+                "数据有误,未作任何修改: " + ";".join(exc.errors), returncode=2
+            ) from None
         except ValidationError as exc:
-            raise CommandError("数据有误,未作任何修改: " + "; ".join(exc.messages), returncode=2) from None
+            raise CommandError(
+                "数据有误,未作任何修改: " + "; ".join(exc.messages), returncode=2
+            ) from None
 
     def _zhongshan(self):
         report = seed_zhongshan(actor=None)
@@ -56,9 +62,11 @@ class Command(BaseCommand):
             if isinstance(result, list):
                 rows.extend(result)
         self.stdout.write("")
-        self.stdout.write("演示账号(密码均为 %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"演示账号(密码均为 {DEMO_PASSWORD}):")
         for row in rows:
-            self.stdout.write(f"  {row['username']:<18} {row['name']}  {row['unit']} · {row['roles']}")
+            self.stdout.write(
+                f"  {row['username']:<18} {row['name']}  {row['unit']} · {row['roles']}"
+            )
         self.stdout.write("")
         base = f"http://127.0.0.1:{os.environ.get('GONGKAI_PORT', '8000')}"
         self.stdout.write(f"工作台: {base}/staff/   公众门户: {base}/")
