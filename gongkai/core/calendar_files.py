@@ -21,6 +21,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from gongkai.core.errors import InputErrors
 from gongkai.core.models import CalendarException
 
 Kind = CalendarException.Kind
@@ -36,12 +37,8 @@ WEEKDAYS = "一二三四五六日"
 MAX_RANGE_DAYS = 15
 
 
-class CalendarFileError(Exception):
+class CalendarFileError(InputErrors):
     """The file cannot be imported; `errors` lists every problem found, by row."""
-
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__("\n".join(errors))
 
 
 @dataclass

@@ -13,15 +13,14 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import audit_record, changed_only, snapshot
+from gongkai.core.errors import InputErrors
 from gongkai.orgs.models import Batch, Domain, DomainAlias, Responsibility, Unit
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "zhongshan.toml"
 
 
-class SeedDataError(Exception):
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__("\n".join(errors))
+class SeedDataError(InputErrors):
+    """The reference data cannot be loaded; every problem is listed."""
 
 
 @dataclass

@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -136,8 +137,6 @@ def membership_revoke(*, membership: Membership, actor) -> None:
 @transaction.atomic
 def staff_create(*, username: str, full_name: str, password: str, actor):
     """Create a staff account (password checked by the configured validators)."""
-    from django.contrib.auth.password_validation import validate_password
-
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
         raise ValidationError({"username": _("用户名“%(u)s”已存在") % {"u": username}})
