@@ -99,3 +99,22 @@ def test_production_without_secret_key_refuses_to_start(cli_env):
     result = gk(env, "check")
     assert result.returncode != 0
     assert "GONGKAI_SECRET_KEY" in result.stderr
+
+
+def test_local_sqlite_runs_in_wal_mode(cli_env):
+    code = (
+        "from django.db import connection; c = connection.cursor(); "
+        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
+    )
+    result = gk(cli_env, "shell", "--no-imports", "-c", code)
+    assert result.stdout.strip() == "wal", result.stderr
+
+
+def test_local_secret_key_is_generated_once(cli_env):
+    key_file = Path(cli_env["GONGKAI_VAR_DIR"]) / "secret_key"
+    env = {key: value for key, value in cli_env.items() if key != "GONGKAI_SECRET_KEY"}
+    gk(env, "check")
+    first = key_file.read_text()
+    gk(env, "check")
+    assert key_file.read_text() == first and len(first) >= 50
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
