@@ -76,8 +76,10 @@ class WorkdayIndex:
     last_year: int
     # cumulative[i]: number of working days d with base <= d <= base + i.
     cumulative: list[int]
-    # ordinals of the working days, ascending.
+    # ordinals of the working days, ascending, and the same days as date
+    # objects (immutable, so shared answers are safe and no per-call fromordinal).
     workdays: list[int]
+    workday_dates: list[datetime.date]
     # unofficial_from[i]: ordinal of the first day >= base + i that lies in a
     # year without an official calendar (past the end if there is none).
     unofficial_from: list[int]
@@ -134,6 +136,7 @@ def build_index(
         last_year=last_year,
         cumulative=cumulative,
         workdays=workdays,
+        workday_dates=[datetime.date.fromordinal(o) for o in workdays],
         unofficial_from=unofficial_from,
         official_years=frozenset(official),
         version=version,
@@ -168,30 +171,31 @@ def _load_index(version: tuple) -> WorkdayIndex:
 
 _lock = threading.Lock()
 _index: WorkdayIndex | None = None
-_checked_at = 0.0
+_valid_until = 0.0
+_monotonic = time.monotonic
 
 
 def get_index() -> WorkdayIndex:
     """The current index, rebuilt when the calendar tables have changed."""
-    global _index, _checked_at
+    global _index, _valid_until
     index = _index
-    now = time.monotonic()
-    if index is not None and now - _checked_at < RECHECK_SECONDS:
+    now = _monotonic()
+    if now < _valid_until and index is not None:
         return index
     with _lock:
         version = _database_version()
         if _index is None or _index.version != version:
             _index = _load_index(version)
-        _checked_at = now
+        _valid_until = now + RECHECK_SECONDS
         return _index
 
 
 def reset_index() -> None:
     """Forget the cached index; the next computation rebuilds it from the tables."""
-    global _index, _checked_at
+    global _index, _valid_until
     with _lock:
         _index = None
-        _checked_at = 0.0
+        _valid_until = 0.0
 
 
 def _check_official(
@@ -231,13 +235,15 @@ def add_workdays(start: datetime.date, n: int, *, provisional: bool = False) -> 
         raise CalendarNotOfficial(start.year)
     if n == 0:
         result = ordinal
+        answer = start
     else:
         j = index.cumulative[i] + n - 1
         if j >= len(index.workdays):
             raise CalendarNotOfficial(index.last_year + 1)
         result = index.workdays[j]
+        answer = index.workday_dates[j]
     if index.unofficial_from[i] > result:
-        return datetime.date.fromordinal(result)
+        return answer
     years = _check_official(index, ordinal, result, provisional)
     answer = ProvisionalDate.fromordinal(result)
     answer.unofficial_years = years
@@ -247,7 +253,12 @@ def add_workdays(start: datetime.date, n: int, *, provisional: bool = False) -> 
 def workdays_between(a: datetime.date, b: datetime.date, *, provisional: bool = False) -> int:
     """Return the number of working days d with a < d <= b (negative when b < a)."""
     if b < a:
-        return -workdays_between(b, a, provisional=provisional)
+        forward = workdays_between(b, a, provisional=provisional)
+        if not is_provisional(forward):
+            return -forward
+        answer = ProvisionalCount(-forward)
+        answer.unofficial_years = forward.unofficial_years
+        return answer
     index = get_index()
     first, last = a.toordinal(), b.toordinal()
     years = _check_official(index, first, last, provisional)

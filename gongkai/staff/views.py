@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -17,6 +18,10 @@ class LoginView(auth_views.LoginView):
     template_name = "staff/login.html"
     authentication_form = StaffAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # LoginView puts the request's host in `site_name`; the platform's name wins.
+        return {**super().get_context_data(**kwargs), "site_name": settings.SITE_NAME}
 
 
 @login_required

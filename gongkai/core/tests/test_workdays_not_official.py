@@ -74,3 +74,9 @@ def test_entering_2027_officially_takes_effect_at_once(official_calendar):
     # Weekends-only gave 2027-01-12; the 元旦 holiday on Friday 1-1 pushes it a day.
     assert add_workdays(D(2026, 12, 15), 20) == D(2027, 1, 13)
     assert not is_provisional(add_workdays(D(2026, 12, 15), 20))
+
+
+def test_a_reversed_provisional_count_stays_marked(official_calendar):
+    count = workdays_between(D(2027, 1, 12), D(2026, 12, 15), provisional=True)
+    assert count == -20 and is_provisional(count)
+    assert count.unofficial_years == (2027,)

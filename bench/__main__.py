@@ -1,0 +1,172 @@
+"""The benchmark entry point, run from the repository root:
+
+    python -m bench --suite calendar|all [--size N] [--sample K] [--seed 1]
+                    [--repeat R] [--out results.json] [--strict]
+
+It sets Django up by itself in a temporary
+directory (settings `gongkai.settings`, a fresh SQLite file, `migrate`, the
+chinese-calendar years loaded as official), runs the suites, prints a table per
+suite, optionally writes everything to a JSON file, and removes the directory.
+
+Exit status:
+  0  every correctness check passed (and, with --strict, every goal was met);
+  1  a correctness check failed: a fast path disagreed with its reference;
+  2  bad command line (argparse);
+  3  --strict and at least one goal was missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+# Suite name → module with `run(options) -> dict` and `report(result) -> str`.
+# Modules are imported only after django.setup(), because they import models.
+SUITES = {
+    "calendar": "bench.calendar",
+}
+
+EXIT_OK = 0
+EXIT_INCORRECT = 1
+EXIT_GOAL_MISSED = 3
+
+
+def parse_count(text: str) -> int:
+    """Accept 1000000, 1_000_000, 100k or 1M."""
+    cleaned = text.strip().replace("_", "").replace(",", "")
+    factor = 1
+    if cleaned[-1:] in ("k", "K"):
+        factor, cleaned = 1_000, cleaned[:-1]
+    elif cleaned[-1:] in ("m", "M"):
+        factor, cleaned = 1_000_000, cleaned[:-1]
+    try:
+        value = int(float(cleaned) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a count: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Gongkai benchmarks: correctness first, then speed against a baseline "
+        "measured in the same run.",
+    )
+    parser.add_argument("--suite", choices=[*SUITES, "all"], default="all")
+    parser.add_argument(
+        "--size",
+        type=parse_count,
+        default=1_000_000,
+        help="calls timed for the fast path (default 1M; accepts 100k, 1M)",
+    )
+    parser.add_argument(
+        "--sample",
+        type=parse_count,
+        default=20_000,
+        help="calls checked against, and timed for, the slow baseline (default 20k)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="seed of the input generator")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=5,
+        help="timing rounds (default 5, min 3); each times 1/R of the sample through the "
+        "naive loop and all N pairs through the index; medians are reported",
+    )
+    parser.add_argument("--out", type=Path, help="write the results as JSON to this file")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 3 when a goal is missed (correctness failures always exit 1)",
+    )
+    options = parser.parse_args(argv)
+    if options.repeat < 3:
+        parser.error("--repeat must be at least 3: one run is not a measurement")
+    return options
+
+
+@contextmanager
+def isolated_django():
+    """Django on a throwaway database in a temporary directory, removed afterwards.
+
+    The variables are set before Django reads its settings, so the developer's
+    var/ (database, secret key, media) is never opened.
+    """
+    with tempfile.TemporaryDirectory(prefix="gongkai-bench-", ignore_cleanup_errors=True) as tmp:
+        os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.settings"
+        os.environ["GONGKAI_VAR_DIR"] = tmp
+        os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+
+        import django
+
+        django.setup()
+        from django.db import connections
+
+        try:
+            from django.core.management import call_command
+
+            from gongkai.core.services import calendar_sync_package
+
+            call_command("migrate", verbosity=0)
+            calendar_sync_package(actor=None)
+            yield Path(tmp)
+        finally:
+            # SQLite keeps the file (and its WAL) open; close before the directory goes.
+            connections.close_all()
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_args(argv)
+    names = list(SUITES) if options.suite == "all" else [options.suite]
+
+    with isolated_django():
+        from bench import environment
+
+        document = {
+            "command": ["python", "-m", "bench", *(sys.argv[1:] if argv is None else argv)],
+            "environment": environment.describe(),
+            "suites": {},
+        }
+        for name in names:
+            suite = importlib.import_module(SUITES[name])
+            result = suite.run(options)
+            document["suites"][name] = result
+            print(suite.report(result), flush=True)
+
+    try:
+        document["environment"]["load_average_after"] = [round(v, 2) for v in os.getloadavg()]
+    except OSError:
+        pass
+    correct = all(result["correct"] for result in document["suites"].values())
+    goals_met = all(
+        goal["met"] for result in document["suites"].values() for goal in result["goals"]
+    )
+    document["correct"] = correct
+    document["goals_met"] = goals_met
+
+    if options.out:
+        options.out.parent.mkdir(parents=True, exist_ok=True)
+        options.out.write_text(
+            json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        print(f"results written to {options.out}")
+
+    if not correct:
+        print("FAIL: correctness check failed; see above", file=sys.stderr)
+        return EXIT_INCORRECT
+    if options.strict and not goals_met:
+        print("FAIL (--strict): at least one goal was missed", file=sys.stderr)
+        return EXIT_GOAL_MISSED
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
