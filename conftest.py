@@ -9,22 +9,28 @@ Personas (after Healthchecks' alice/bob and Zulip's hamlet/iago):
 """
 
 import pytest
+from django.utils.module_loading import import_string
 
+from gongkai import seed
 from gongkai.core import workdays
 from gongkai.core.models import CalendarYear
 from gongkai.core.services import calendar_sync_package
 from gongkai.orgs.models import Membership, Unit
-from gongkai.orgs.seeding import seed_zhongshan
 from gongkai.orgs.services import membership_grant, staff_create
 
 PASSWORD = "Persona-Pass-2026"
+
+
+def seed_reference_data():
+    for path in seed.REFERENCE_LOADERS:
+        import_string(path)(actor=None)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the reference data once; tests roll back to it."""
     with django_db_blocker.unblock():
-        seed_zhongshan(actor=None)
+        seed_reference_data()
         calendar_sync_package(actor=None)
 
 
@@ -40,7 +46,7 @@ def _fresh_workday_index():
 def zhongshan(db):
     """The seeded units and domains (re-seeded if a transactional test flushed them)."""
     if not Unit.objects.exists():
-        seed_zhongshan(actor=None)
+        seed_reference_data()
     return Unit.objects
 
 

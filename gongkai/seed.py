@@ -1,5 +1,14 @@
-"""What `gongkai seed demo` loads, in order. Each capability appends its loader."""
+"""What `gongkai seed zhongshan` and `gongkai seed demo` load, in order.
+
+Each capability appends its loaders; each loader is idempotent and takes `actor`.
+"""
+
+REFERENCE_LOADERS = [
+    "gongkai.orgs.seeding.seed_zhongshan",
+    "gongkai.catalogs.seeding.seed_levels",
+]
 
 DEMO_LOADERS = [
     "gongkai.orgs.demo.load",
+    "gongkai.catalogs.demo.load",
 ]

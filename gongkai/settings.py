@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "gongkai.core",
     "gongkai.orgs",
+    "gongkai.catalogs",
     "gongkai.staff",
     "gongkai.portal",
 ]

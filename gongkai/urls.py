@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("staff/", include("gongkai.staff.urls")),
     path("staff/", include("gongkai.orgs.urls")),
+    path("staff/catalogs/", include("gongkai.catalogs.urls")),
     path("admin/", admin.site.urls),
 ]
 

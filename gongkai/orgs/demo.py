@@ -31,6 +31,11 @@ DEMO_STAFF = [
     ("xiaolan_handler", "郑少华", "xiaolan", [Role.REQUEST_HANDLER]),
     ("minzheng_editor", "罗美玲", "civil-affairs", [Role.EDITOR]),
     ("minzheng_approver", "冯建明", "civil-affairs", [Role.APPROVER]),
+    # Approvers of the counterpart departments that review towns' demo catalogs.
+    ("jiaoti_approver", "苏文静", "education", [Role.APPROVER]),
+    ("gongan_approver", "杨志刚", "police", [Role.APPROVER]),
+    ("caizheng_approver", "林慧敏", "finance", [Role.APPROVER]),
+    ("nongye_approver", "邓振华", "agriculture", [Role.APPROVER]),
 ]
 
 

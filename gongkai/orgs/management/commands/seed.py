@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 from gongkai import seed
 from gongkai.core.services import calendar_sync_package
 from gongkai.orgs.demo import DEMO_PASSWORD
-from gongkai.orgs.seeding import SeedDataError, seed_zhongshan
+from gongkai.orgs.seeding import SeedDataError, SeedReport
 
 
 class Command(BaseCommand):
@@ -44,7 +44,11 @@ class Command(BaseCommand):
             ) from None
 
     def _zhongshan(self):
-        report = seed_zhongshan(actor=None)
+        report = SeedReport()
+        for path in seed.REFERENCE_LOADERS:
+            part = import_string(path)(actor=None)
+            report.created.update(part.created)
+            report.updated.update(part.updated)
         years = calendar_sync_package(actor=None)
         if report.changed or years:
             parts = [f"新增{label} {n} 个" for label, n in sorted(report.created.items())]
