@@ -174,16 +174,27 @@ def exclusion_save(request, pk, guideline_item_pk):
     return redirect("catalogs:version", pk=version.pk)
 
 
-@login_required
-@require_POST
-def version_submit(request, pk):
-    version = _version_for(request, pk, permissions.can_submit_version)
+def _step(request, pk, allowed, run, done: str):
+    """One workflow step from a button: check who may, run the service, report the outcome."""
+    version = _version_for(request, pk, allowed)
     try:
-        services.version_submit(version=version, actor=request.user)
-        messages.success(request, "已提交。")
+        run(version)
+        messages.success(request, done)
     except ValidationError as exc:
         _errors(request, exc)
     return redirect("catalogs:version", pk=version.pk)
+
+
+@login_required
+@require_POST
+def version_submit(request, pk):
+    return _step(
+        request,
+        pk,
+        permissions.can_submit_version,
+        lambda v: services.version_submit(version=v, actor=request.user),
+        "已提交。",
+    )
 
 
 @login_required
@@ -220,27 +231,26 @@ def version_review(request, pk):
 @login_required
 @require_POST
 def version_file(request, pk):
-    version = _version_for(request, pk, permissions.can_file_version)
-    try:
-        services.version_file(
-            version=version, actor=request.user, note=request.POST.get("note", "")
-        )
-        messages.success(request, "已备案。")
-    except ValidationError as exc:
-        _errors(request, exc)
-    return redirect("catalogs:version", pk=version.pk)
+    note = request.POST.get("note", "")
+    return _step(
+        request,
+        pk,
+        permissions.can_file_version,
+        lambda v: services.version_file(version=v, actor=request.user, note=note),
+        "已备案。",
+    )
 
 
 @login_required
 @require_POST
 def version_publish(request, pk):
-    version = _version_for(request, pk, permissions.can_publish_version)
-    try:
-        services.version_publish(version=version, actor=request.user)
-        messages.success(request, "已发布。")
-    except ValidationError as exc:
-        _errors(request, exc)
-    return redirect("catalogs:version", pk=version.pk)
+    return _step(
+        request,
+        pk,
+        permissions.can_publish_version,
+        lambda v: services.version_publish(version=v, actor=request.user),
+        "已发布。",
+    )
 
 
 @login_required
