@@ -16,7 +16,7 @@ from gongkai.core import workdays
 from gongkai.core.models import CalendarYear
 from gongkai.core.services import calendar_sync_package
 from gongkai.orgs.models import Membership, Unit
-from gongkai.orgs.services import membership_grant, staff_create
+from gongkai.orgs.services import account_create
 
 PASSWORD = "Persona-Pass-2026"
 
@@ -59,11 +59,14 @@ def official_calendar(db):
 
 
 def make_staff(username: str, full_name: str, unit_code: str, *roles: str):
-    user = staff_create(username=username, full_name=full_name, password=PASSWORD, actor=None)
-    unit = Unit.objects.get(code=unit_code)
-    for role in roles:
-        membership_grant(user=user, unit=unit, role=role, actor=None)
-    return user
+    return account_create(
+        username=username,
+        full_name=full_name,
+        password=PASSWORD,
+        unit=Unit.objects.get(code=unit_code),
+        roles=list(roles),
+        actor=None,
+    )
 
 
 @pytest.fixture

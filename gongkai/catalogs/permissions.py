@@ -12,20 +12,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from gongkai.catalogs.models import CatalogVersion
-from gongkai.orgs.models import Membership, Responsibility, Unit
+from gongkai.orgs.models import COUNTERPART_ROLES, Membership, Responsibility, Unit
 from gongkai.orgs.permissions import is_office_admin, roles_in
 
 Role = Membership.Role
 Status = CatalogVersion.Status
-COUNTERPART_ROLES = [Responsibility.Role.LEAD, Responsibility.Role.GUIDE]
 PAST_DRAFT = [Status.SUBMITTED, Status.APPROVED, Status.FILED, Status.PUBLISHED, Status.SUPERSEDED]
-
-
-def counterpart_units_of(user) -> QuerySet[Unit]:
-    """Departments in which `user` works that review some domain."""
-    return Unit.objects.filter(
-        memberships__user=user, responsibilities__role__in=COUNTERPART_ROLES
-    ).distinct()
 
 
 def is_counterpart_for(user, version: CatalogVersion, *, roles: set[str] | None = None) -> bool:

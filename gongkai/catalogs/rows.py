@@ -10,7 +10,6 @@ import unicodedata
 
 from gongkai.catalogs.models import Channel
 
-SAME_AS_ABOVE = "同上"
 _SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
 
 

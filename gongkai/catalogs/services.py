@@ -18,7 +18,6 @@ from gongkai.catalogs.models import (
     Catalog,
     CatalogItem,
     CatalogVersion,
-    Channel,
     CoverageException,
     DisclosureLevel,
     GuidelineItem,
@@ -452,20 +451,3 @@ def version_start_from_model(
         items=items,
         source_note=_("参照%(u)s第%(n)s版") % {"u": model_unit.name, "n": published.number},
     )
-
-
-__all__ = [
-    "Channel",
-    "ItemData",
-    "catalog_get_or_create",
-    "exclusion_record",
-    "item_delete",
-    "item_save",
-    "version_file",
-    "version_publish",
-    "version_replace_items",
-    "version_review",
-    "version_start",
-    "version_start_from_model",
-    "version_submit",
-]

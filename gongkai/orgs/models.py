@@ -239,6 +239,10 @@ class Responsibility(models.Model):
         return f"{self.domain} · {self.unit} · {self.get_role_display()}"
 
 
+# The roles that make a department the counterpart (上级对口部门) reviewing towns' catalogs.
+COUNTERPART_ROLES = [Responsibility.Role.LEAD, Responsibility.Role.GUIDE]
+
+
 class Membership(models.Model):
     """A staff member's role in one unit; a user may hold several roles in several units."""
 

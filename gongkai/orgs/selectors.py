@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from gongkai.orgs.models import Domain, Membership, Responsibility, Unit
+from gongkai.orgs.models import COUNTERPART_ROLES, Domain, Membership, Responsibility, Unit
 
 
 class UnknownName(LookupError):
@@ -38,9 +38,7 @@ def unit_get_by_name(name: str, *, on: datetime.date | None = None) -> Unit:
 def counterpart_for(domain: Domain) -> Unit | None:
     """The city department that reviews towns' catalogs for `domain` (lead, else guide)."""
     responsibility = (
-        Responsibility.objects.filter(
-            domain=domain, role__in=[Responsibility.Role.LEAD, Responsibility.Role.GUIDE]
-        )
+        Responsibility.objects.filter(domain=domain, role__in=COUNTERPART_ROLES)
         .select_related("unit")
         .order_by("role")
         .first()
