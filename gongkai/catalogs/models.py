@@ -54,6 +54,8 @@ class DisclosureLevel(models.Model):
 
     code = models.SlugField(_("代码"), max_length=20, unique=True)
     label = models.CharField(_("名称"), max_length=30)
+    # Headings other places print for the same level (镇级, 乡(镇)级 …), read on import.
+    aliases = models.JSONField(_("其他写法"), default=list, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:
@@ -74,6 +76,8 @@ class Guideline(models.Model):
     issuer = models.CharField(_("制定部门"), max_length=100, blank=True)
     reference = models.CharField(_("文号或出处"), max_length=200, blank=True)
     issued_on = models.DateField(_("发布日期"), null=True, blank=True)
+    # Most guidelines make 公开方式 a single choice per matter: 主动 or 依申请, not both.
+    single_mode = models.BooleanField(_("公开方式只能选一种"), default=True)
 
     class Meta:
         verbose_name = _("标准指引")

@@ -21,7 +21,7 @@ def seed_levels(*, actor=None) -> SeedReport:
             report,
             DisclosureLevel,
             {"code": level["code"]},
-            {"label": level["label"], "sort_order": order},
+            {"label": level["label"], "aliases": level.get("aliases", []), "sort_order": order},
             actor,
         )
     return report
