@@ -182,3 +182,24 @@ def progress_board(*, units, domains, today: datetime.date) -> list[tuple[Unit, 
             )
         rows.append((unit, cells))
     return rows
+
+
+def version_as_dict(version: CatalogVersion) -> dict:
+    """A version with every item and field, for `gongkai catalog export --format json`."""
+    catalog = version.catalog
+    items = []
+    for item in version.items.all():
+        row = {name: getattr(item, name) for name in ITEM_FIELDS}
+        row["time_limit"] = item.time_limit
+        row["sequence"] = item.sort_order
+        items.append(row)
+    return {
+        "unit": {"code": catalog.unit.code, "name": catalog.unit.name},
+        "domain": {"code": catalog.domain.code, "name": catalog.domain.name},
+        "version": version.number,
+        "status": version.status,
+        "submitted_at": version.submitted_at and version.submitted_at.isoformat(),
+        "filed_at": version.filed_at and version.filed_at.isoformat(),
+        "published_at": version.published_at and version.published_at.isoformat(),
+        "items": items,
+    }

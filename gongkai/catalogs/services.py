@@ -18,6 +18,7 @@ from gongkai.catalogs.models import (
     Catalog,
     CatalogItem,
     CatalogVersion,
+    Channel,
     CoverageException,
     DisclosureLevel,
     GuidelineItem,
@@ -74,6 +75,9 @@ class ItemData:
     guideline_item_id: int | None = None
 
     def as_fields(self) -> dict:
+        channels = set(self.channels or [])
+        if self.channels_other.strip():
+            channels.add(Channel.OTHER)  # free text is the 其他 channel's content
         return {
             "category": self.category.strip(),
             "name": self.name.strip(),
@@ -82,7 +86,7 @@ class ItemData:
             "legal_basis": [b for b in (self.legal_basis or []) if b.strip()],
             "time_limit_text": self.time_limit_text.strip(),
             "publisher": self.publisher.strip(),
-            "channels": sorted(set(self.channels or []), key=CHANNEL_ORDER.__getitem__),
+            "channels": sorted(channels, key=CHANNEL_ORDER.__getitem__),
             "channels_other": self.channels_other.strip(),
             "audience_public": self.audience_public,
             "audience_specific": self.audience_specific,
@@ -173,6 +177,8 @@ def version_start(
     )
     if items is None and published is not None:
         items = [item_to_data(item) for item in published.items.all()]
+    if published is not None:
+        # Reasons for leaving guideline items out stand until an editor changes them.
         for exclusion in published.exclusions.all():
             CoverageException.objects.create(
                 version=version,
@@ -451,3 +457,31 @@ def version_start_from_model(
         items=items,
         source_note=_("参照%(u)s第%(n)s版") % {"u": model_unit.name, "n": published.number},
     )
+
+
+@transaction.atomic
+def version_import(
+    *, unit: Unit, domain: Domain, items: list[ItemData], actor, source_name: str
+) -> tuple[CatalogVersion, bool]:
+    """Put imported rows into the catalog's draft, all or nothing; returns (version, created).
+
+    The rows go into a new draft (based on the published version, for
+    comparison) or replace the items of the draft being edited. A version
+    under review is never touched: the import is refused.
+    """
+    for number, data in enumerate(items, start=1):
+        problems = validate_item(data)
+        if problems:
+            raise ValidationError([_("第%(n)s项:") % {"n": number} + p for p in problems])
+    catalog = catalog_get_or_create(unit=unit, domain=domain, actor=actor)
+    Catalog.objects.select_for_update().get(pk=catalog.pk)
+    open_version = catalog.versions.exclude(
+        status__in=[Status.PUBLISHED, Status.SUPERSEDED]
+    ).first()
+    note = _("从 %(f)s 导入") % {"f": source_name}
+    if open_version is None:
+        version = version_start(catalog=catalog, actor=actor, items=items, source_note=note)
+        return version, True
+    _assert_editable(open_version)
+    version_replace_items(version=open_version, items=items, actor=actor, note=note)
+    return open_version, False
