@@ -1,5 +1,6 @@
 from django import forms
 
+from gongkai.catalogs.excel_import import MAX_FILE_BYTES
 from gongkai.catalogs.models import Channel, DisclosureLevel, Stage
 from gongkai.catalogs.services import ItemData
 from gongkai.orgs.models import Domain, Unit
@@ -141,3 +142,23 @@ class ReviewForm(forms.Form):
 class ExclusionForm(forms.Form):
     reason = forms.CharField(label="不列入理由", widget=forms.Textarea(attrs={"rows": 2}))
     legal_basis = forms.CharField(label="法律依据", max_length=300)
+
+
+class ImportForm(forms.Form):
+    """An Excel catalog to import into the unit's draft for a domain."""
+
+    domain = forms.ModelChoiceField(label="领域", queryset=Domain.objects.all())
+    file = forms.FileField(
+        label="Excel 文件(.xlsx)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        help_text="按标准目录表格式:标题行、两行表头、每行一个公开事项;导入后成为草稿,可继续编辑。",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                "文件超过 %(n)s MB,不像是一份标准目录;请检查是否选错了文件",
+                params={"n": MAX_FILE_BYTES // (1024 * 1024)},
+            )
+        return upload

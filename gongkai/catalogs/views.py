@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from gongkai.catalogs import permissions, selectors, services
-from gongkai.catalogs.forms import ExclusionForm, ItemForm, ReviewForm, StartForm
+from gongkai.catalogs import excel_export, permissions, selectors, services
+from gongkai.catalogs.excel_import import CatalogFileError, read_catalog_xlsx, title_warnings
+from gongkai.catalogs.forms import ExclusionForm, ImportForm, ItemForm, ReviewForm, StartForm
 from gongkai.catalogs.models import CatalogItem, CatalogVersion, DisclosureLevel, GuidelineItem
 from gongkai.orgs.models import Domain, Unit
 from gongkai.orgs.permissions import get_unit_for_member, is_office_admin
@@ -284,9 +286,8 @@ def version_compare(request, pk, other_pk):
     )
 
 
-@login_required
-def progress_board(request):
-    """Units × domains for the office; each unit sees its own row."""
+def _board(request):
+    """Units × domains for the office; each unit sees its own row. Filters from the query."""
     if is_office_admin(request.user):
         units = Unit.objects.filter(kind__in=[Unit.Kind.DEPARTMENT, Unit.Kind.TOWN]).active()
     else:
@@ -301,17 +302,93 @@ def progress_board(request):
     units = units.select_related("batch").order_by("kind", "sort_order")
     today = timezone.localdate()
     rows = selectors.progress_board(units=list(units), domains=list(domains), today=today)
-    state = request.GET.get("state", "")
+    return {
+        "rows": rows,
+        "today": today,
+        "batch": batch,
+        "domain_code": domain_code,
+        "state": request.GET.get("state", ""),
+    }
+
+
+@login_required
+def progress_board(request):
+    context = _board(request)
     return render(
         request,
         "catalogs/board.html",
         {
-            "rows": rows,
-            "today": today,
+            **context,
             "all_domains": Domain.objects.all(),
-            "batch": batch,
-            "domain_code": domain_code,
-            "state": state,
             "states": [("none", "未编制"), *Status.choices],
+            "query": request.GET.urlencode(),
         },
+    )
+
+
+@login_required
+def progress_board_export(request):
+    """The board as xlsx, with the same filters as the page."""
+    context = _board(request)
+    workbook = excel_export.board_workbook(
+        context["rows"], today=context["today"], state=context["state"]
+    )
+    return _xlsx_response(workbook, f"标准目录编制进度-{context['today']:%Y%m%d}.xlsx")
+
+
+@login_required
+def catalog_import(request, unit_code):
+    """An editor imports an Excel catalog into the unit's draft; all or nothing."""
+    unit = get_unit_for_member(request.user, unit_code)
+    if not permissions.can_start_version(request.user, unit):
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None, initial=request.GET or None)
+    if request.method == "POST" and form.is_valid():
+        domain, upload = form.cleaned_data["domain"], form.cleaned_data["file"]
+        guideline = selectors.guideline_for(domain)
+        try:
+            imported = read_catalog_xlsx(
+                upload, single_mode=guideline.single_mode if guideline else False
+            )
+            version, created = services.version_import(
+                unit=unit,
+                domain=domain,
+                items=imported.items,
+                actor=request.user,
+                source_name=upload.name,
+            )
+        except CatalogFileError as exc:
+            form.add_error("file", list(exc.errors))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                f"已导入到{version}({'新建草稿' if created else '替换草稿内容'}):"
+                f"读取 {imported.rows_read} 行,公开事项 {len(imported.items)} 项,"
+                f"无法识别的公开时限 {len(imported.unparsed)} 处。",
+            )
+            for row, text in imported.unparsed:
+                messages.warning(request, f"第{row}行的公开时限“{text}”无法识别,请核对。")
+            for warning in title_warnings(imported, unit_name=unit.name, domain_name=domain.name):
+                messages.warning(request, warning + ",请确认导入的是本单位本领域的目录。")
+            return redirect("catalogs:version", pk=version.pk)
+    return render(request, "catalogs/import.html", {"unit": unit, "form": form})
+
+
+def _xlsx_response(workbook, filename: str) -> HttpResponse:
+    response = HttpResponse(
+        excel_export.to_bytes(workbook),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+@login_required
+def version_export(request, pk):
+    """The version as an xlsx in the standard layout (it imports back unchanged)."""
+    version = _version_for(request, pk)
+    return _xlsx_response(
+        excel_export.version_workbook(version), excel_export.version_filename(version)
     )
