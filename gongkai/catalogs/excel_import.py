@@ -470,6 +470,7 @@ class _SheetReader:
                     )
                 elif chosen:
                     codes.append(code)
+        codes = [Channel(code).value for code in codes]
         return list(dict.fromkeys(codes)), "、".join(dict.fromkeys(others))
 
 

@@ -7,9 +7,17 @@ office admin is granted the admin permissions of Gongkai's reference models.
 
 from gongkai.orgs.permissions import is_office_admin
 
-REFERENCE_APPS = {"orgs", "core"}
-# Audit events are written by services only; in the admin they are read-only.
-READ_ONLY_MODELS = {"core.auditevent"}
+REFERENCE_APPS = {"orgs", "core", "catalogs"}
+# Written by services only (audit events; catalogs and their workflow); read-only in the admin.
+READ_ONLY_MODELS = {
+    "core.auditevent",
+    "catalogs.catalog",
+    "catalogs.catalogversion",
+    "catalogs.catalogitem",
+    "catalogs.catalogevent",
+    "catalogs.reviewopinion",
+    "catalogs.coverageexception",
+}
 
 
 class OfficeAdminBackend:
@@ -23,7 +31,15 @@ class OfficeAdminBackend:
         action, _, model = codename.partition("_")
         if f"{app_label}.{model}" in READ_ONLY_MODELS and action != "view":
             return False
-        return is_office_admin(user_obj)
+        return _is_office_admin(user_obj)
 
     def has_module_perms(self, user_obj, app_label):
-        return app_label in REFERENCE_APPS and is_office_admin(user_obj)
+        return app_label in REFERENCE_APPS and _is_office_admin(user_obj)
+
+
+def _is_office_admin(user) -> bool:
+    # The admin asks dozens of times per page; like ModelBackend's _perm_cache,
+    # the answer is kept on the user object, which lives for one request.
+    if not hasattr(user, "_gongkai_office_admin"):
+        user._gongkai_office_admin = is_office_admin(user)
+    return user._gongkai_office_admin
