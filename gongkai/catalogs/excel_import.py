@@ -112,7 +112,11 @@ def _too_large() -> str:
 def _open_workbook(data: bytes):
     if data.startswith(XLS_MAGIC):
         raise CatalogFileError(
-            [_("这是旧版 Excel(.xls)文件;请在 Excel 中“另存为”.xlsx 格式后再导入")]
+            [
+                _(
+                    "这是旧版 Excel(.xls)文件或设有打开密码的文件;请取消密码,在 Excel 中“另存为”.xlsx 格式后再导入"
+                )
+            ]
         )
     not_xlsx = _("文件不是有效的 Excel(.xlsx)工作簿,可能已损坏或不是 Excel 文件")
     try:

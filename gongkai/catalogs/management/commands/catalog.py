@@ -4,7 +4,6 @@ Exit codes: 0 success; 1 the file or the arguments were refused (nothing stored)
 """
 
 import json
-import sys
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -89,7 +88,7 @@ class Command(BaseCommand):
         if imported.skipped:
             out.write("已跳过说明行:" + "、".join(str(r) for r in imported.skipped))
         for warning in title_warnings(imported, unit_name=unit.name, domain_name=domain.name):
-            sys.stderr.write(f"注意:{warning}\n")
+            self.stderr.write(f"注意:{warning}", style_func=self.style.WARNING)
 
     def _export(self, *, unit, domain, output, format, number, **_):
         unit, domain = _unit(unit), _domain(domain)
