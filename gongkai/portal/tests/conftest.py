@@ -12,12 +12,21 @@ does) or a persona so that the reference data is re-seeded first.
 Fixtures: `chromium` (session: starts Playwright and Chromium), `browser` (the
 running Chromium), `browser_context` (fresh cookies and localStorage, based at the
 live server) and `page`.
+
+For the published-catalog pages: `catalog_desk` (publishes catalogs through the
+real services, with named personas), `jiaoti_approver`, `education` and
+`empty_cache`; see the section at the end.
 """
 
 import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+
+from conftest import make_staff
+from gongkai.orgs.models import Domain, Membership
+from gongkai.portal.tests.catalogs import CatalogDesk
 
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
 
@@ -165,3 +174,39 @@ def pytest_runtest_teardown(item, nextitem):
     finally:
         if _running is not None and _uses_browser(item) and not _uses_browser(nextitem):
             _running.stop()
+
+
+# Published catalogs (标准目录), built through the real catalog services (see catalogs.py).
+#
+# Personas: the root conftest's 坦洲镇 editor 陈晓文 drafts and approver 梁志强 submits,
+# `jiaoti_approver` 苏文静 (市教育体育局) reviews towns' catalogs as the counterpart, and
+# the openness office's 黎秀芳 files and publishes. The visitor is the anonymous `client`.
+
+
+@pytest.fixture
+def jiaoti_approver(zhongshan):
+    """苏文静, approver of 市教育体育局, the counterpart that reviews towns' 义务教育 catalogs."""
+    return make_staff("su_wenjing", "苏文静", "education", Membership.Role.APPROVER)
+
+
+@pytest.fixture
+def education(zhongshan):
+    return Domain.objects.get(code="compulsory-education")
+
+
+@pytest.fixture
+def catalog_desk(tanzhou_editor, tanzhou_approver, jiaoti_approver, office_admin):
+    return CatalogDesk(
+        editor=tanzhou_editor,
+        approver=tanzhou_approver,
+        reviewer=jiaoti_approver,
+        office=office_admin,
+    )
+
+
+@pytest.fixture
+def empty_cache():
+    """The locmem cache outlives each test's database; start and end with an empty one."""
+    cache.clear()
+    yield cache
+    cache.clear()

@@ -1,0 +1,162 @@
+"""Public reads over published catalogs (标准目录) for the portal.
+
+Only published versions, and earlier versions that were published and have
+since been superseded, are public. A draft, a version under review or a filed
+version that is not yet published is never shown, not even by its number: the
+portal answers as if it did not exist.
+"""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django.db.models import F, FilteredRelation, Q, QuerySet
+
+from gongkai.catalogs.models import Catalog, CatalogItem, CatalogVersion, DisclosureLevel, Stage
+from gongkai.orgs.models import Unit
+
+Status = CatalogVersion.Status
+PUBLIC_STATUSES = [Status.PUBLISHED, Status.SUPERSEDED]
+
+# The index lists towns first, then departments, as the home page does; other kinds follow.
+KIND_ORDER = [Unit.Kind.TOWN, Unit.Kind.DEPARTMENT]
+
+
+def published_catalogs() -> QuerySet[Catalog]:
+    """Catalogs with a published version, each annotated with its number and date."""
+    return (
+        Catalog.objects.annotate(
+            published=FilteredRelation("versions", condition=Q(versions__status=Status.PUBLISHED))
+        )
+        .filter(published__isnull=False)
+        .annotate(
+            published_number=F("published__number"), published_at=F("published__published_at")
+        )
+        .select_related("unit", "domain")
+        .order_by("unit__kind", "unit__sort_order", "unit__code", "domain__sort_order")
+    )
+
+
+def published_catalogs_by_unit() -> list[tuple[str, list[tuple[Unit, list[Catalog]]]]]:
+    """Units with at least one published catalog, grouped by kind (镇区, 市直部门, …)."""
+    by_kind: dict[str, list[tuple[Unit, list[Catalog]]]] = {}
+    for _unit_id, catalogs in groupby(published_catalogs(), key=lambda c: c.unit_id):
+        catalogs = list(catalogs)
+        unit = catalogs[0].unit
+        by_kind.setdefault(unit.kind, []).append((unit, catalogs))
+    kinds = sorted(
+        by_kind,
+        key=lambda kind: (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), kind),
+    )
+    return [(Unit.Kind(kind).label, by_kind[kind]) for kind in kinds]
+
+
+def public_version(
+    unit_code: str, domain_code: str, number: int | None = None
+) -> CatalogVersion | None:
+    """The published version of a unit's catalog, or the public version numbered `number`.
+
+    None when the unit, the domain or the version is unknown, or when the
+    version was never published (draft, under review, filed).
+    """
+    versions = CatalogVersion.objects.select_related("catalog__unit", "catalog__domain").filter(
+        catalog__unit__code=unit_code, catalog__domain__code=domain_code
+    )
+    if number is None:
+        versions = versions.filter(status=Status.PUBLISHED)
+    else:
+        versions = versions.filter(number=number, status__in=PUBLIC_STATUSES)
+    return versions.first()
+
+
+def public_versions(catalog: Catalog) -> QuerySet[CatalogVersion]:
+    """The catalog's published and superseded versions, newest first."""
+    return catalog.versions.filter(status__in=PUBLIC_STATUSES).order_by("-number")
+
+
+@dataclass
+class CatalogTable:
+    """The standard table of one version, with the optional columns it needs.
+
+    `groups` are runs of consecutive rows sharing 过程 and 一级事项, whose cells the
+    printed table merges: {"stage", "category", "size", "rows"}. Each row is a plain
+    dict (the template reads dicts much faster than objects, which matters at
+    thousands of rows): number, stage, name, sub_name, time_limit, publisher, remarks,
+    elements / legal_basis / channels (one entry per line) and ticks (全社会, 特定群体,
+    主动, 依申请, then one per level).
+    """
+
+    levels: list[DisclosureLevel]
+    groups: list[dict]
+    has_stage: bool
+    has_sub_name: bool
+    has_remarks: bool
+
+    @property
+    def item_columns(self) -> int:
+        return 3 if self.has_sub_name else 2
+
+    @property
+    def column_count(self) -> int:
+        # 序号, the 公开事项 columns, 内容/依据/时限/主体/渠道, 对象 ×2, 方式 ×2, one per level.
+        fixed = 1 + self.item_columns + 5 + 4 + len(self.levels)
+        return fixed + self.has_stage + self.has_remarks
+
+
+def catalog_table(version: CatalogVersion) -> CatalogTable:
+    """Build the standard table for `version`: one query for the items, one for the levels."""
+    levels = list(DisclosureLevel.objects.all())
+    level_codes = [level.code for level in levels]
+    stage_labels = {value: str(label) for value, label in Stage.choices if value}
+    channel_lines: dict[tuple, str] = {}  # most rows share a few channel choices
+    items = (
+        CatalogItem.objects.filter(version=version).defer("time_limit").order_by("sort_order", "id")
+    )
+    groups: list[dict] = []
+    has_stage = has_sub_name = has_remarks = False
+    for number, item in enumerate(items, start=1):
+        if not groups or (groups[-1]["stage_code"], groups[-1]["category"]) != (
+            item.stage,
+            item.category,
+        ):
+            groups.append(
+                {"stage_code": item.stage, "category": item.category, "size": 0, "rows": []}
+            )
+        channels_key = (tuple(item.channels), item.channels_other)
+        if channels_key not in channel_lines:
+            channel_lines[channels_key] = "\n".join(item.channel_labels())
+        item_levels = item.levels
+        group = groups[-1]
+        group["size"] += 1
+        group["rows"].append(
+            {
+                # Printed catalogs number their rows 1…n, whatever gaps editing left.
+                "number": number,
+                "stage": stage_labels.get(item.stage, item.stage),
+                "name": item.name,
+                "sub_name": item.sub_name,
+                # One entry per line: the template prints them with linebreaksbr.
+                "elements": "\n".join(item.elements),
+                "legal_basis": "\n".join(item.legal_basis),
+                "time_limit": item.time_limit_text,
+                "publisher": item.publisher,
+                "channels": channel_lines[channels_key],
+                "ticks": [
+                    item.audience_public,
+                    item.audience_specific,
+                    item.mode_proactive,
+                    item.mode_on_request,
+                    *(code in item_levels for code in level_codes),
+                ],
+                "remarks": item.remarks,
+            }
+        )
+        has_stage = has_stage or bool(item.stage)
+        has_sub_name = has_sub_name or bool(item.sub_name)
+        has_remarks = has_remarks or bool(item.remarks)
+    return CatalogTable(
+        levels=levels,
+        groups=groups,
+        has_stage=has_stage,
+        has_sub_name=has_sub_name,
+        has_remarks=has_remarks,
+    )
