@@ -1,7 +1,7 @@
 """The benchmark entry point, run from the repository root:
 
-    python -m bench --suite calendar|all [--size N] [--sample K] [--seed 1]
-                    [--repeat R] [--out results.json] [--strict]
+    python -m bench --suite calendar|catalog|all [--size N] [--sample K] [--seed 1]
+                    [--items N] [--repeat R] [--out results.json] [--strict]
 
 It sets Django up by itself in a temporary
 directory (settings `gongkai.settings`, a fresh SQLite file, `migrate`, the
@@ -10,7 +10,8 @@ suite, optionally writes everything to a JSON file, and removes the directory.
 
 Exit status:
   0  every correctness check passed (and, with --strict, every goal was met);
-  1  a correctness check failed: a fast path disagreed with its reference;
+  1  a correctness check failed: a fast path disagreed with its reference, or
+     (catalog) an export/import round trip or the public page lost an item;
   2  bad command line (argparse);
   3  --strict and at least one goal was missed.
 """
@@ -30,6 +31,7 @@ from pathlib import Path
 # Modules are imported only after django.setup(), because they import models.
 SUITES = {
     "calendar": "bench.calendar",
+    "catalog": "bench.catalog",
 }
 
 EXIT_OK = 0
@@ -75,11 +77,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the input generator")
     parser.add_argument(
+        "--items",
+        type=parse_count,
+        default=2_000,
+        help="catalog suite: items in the generated catalog (default 2000, the goals' size)",
+    )
+    parser.add_argument(
         "--repeat",
         type=int,
         default=5,
-        help="timing rounds (default 5, min 3); each times 1/R of the sample through the "
-        "naive loop and all N pairs through the index; medians are reported",
+        help="timing rounds (default 5, min 3); calendar: each times 1/R of the sample through "
+        "the naive loop and all N pairs through the index; catalog: each times every operation "
+        "and its baseline once; medians are reported",
     )
     parser.add_argument("--out", type=Path, help="write the results as JSON to this file")
     parser.add_argument(
