@@ -454,8 +454,9 @@ class _SheetReader:
             if named_other:
                 if not line.startswith(("□", "☐")):
                     codes.append(Channel.OTHER)
-                    if named_other["text"]:
-                        others.append(named_other["text"])
+                    text = named_other["text"] or named_other["bracketed"]
+                    if text:
+                        others.append(text)
                 continue
             for token in CHANNEL_TOKEN.findall(line):
                 chosen = not token.startswith(("□", "☐"))

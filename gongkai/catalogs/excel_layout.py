@@ -74,7 +74,11 @@ TICK = "√"
 TRUE_MARKS = frozenset("√✓✔■☑●") | {"是", "Y", "y"}
 FALSE_MARKS = frozenset("□☐×✗") | {"", "否", "无", "-", "—", "/"}
 CHANNEL_MARKS = "■□☑☐√✓✔"
-OTHER_PREFIX = re.compile(r"^其他\s*[:：(（]\s*(?P<text>.*?)\s*[)）]?$")
+# “其他:镇政务服务中心(窗口)” keeps everything after the colon; “其他(微信公众号)”
+# drops only the brackets it opened.
+OTHER_PREFIX = re.compile(
+    r"^其他\s*(?:[:：]\s*(?P<text>.*?)|[(（]\s*(?P<bracketed>.*?)\s*[)）])\s*$"
+)
 NOTE_ROW = re.compile(r"^(注|说明|备注)\s*[:：]")
 
 # Widths in Excel character units, wide enough for the usual Chinese text.

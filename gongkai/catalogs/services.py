@@ -99,8 +99,11 @@ class ItemData:
         }
 
 
-def validate_item(data: ItemData) -> list[str]:
-    """Problems that make a row unusable (not the softer coverage warnings)."""
+def validate_item(data: ItemData, *, known_levels: set[str] | None = None) -> list[str]:
+    """Problems that make a row unusable (not the softer coverage warnings).
+
+    Pass `known_levels` when validating many rows, to read the levels once.
+    """
     problems = []
     if not data.category.strip():
         problems.append(_("一级事项不能为空"))
@@ -109,7 +112,8 @@ def validate_item(data: ItemData) -> list[str]:
     unknown = [c for c in (data.channels or []) if c not in CHANNEL_ORDER]
     if unknown:
         problems.append(_("未知的公开渠道: %(c)s") % {"c": "、".join(unknown)})
-    known_levels = set(DisclosureLevel.objects.values_list("code", flat=True))
+    if known_levels is None:
+        known_levels = set(DisclosureLevel.objects.values_list("code", flat=True))
     bad_levels = [level for level in (data.levels or []) if level not in known_levels]
     if bad_levels:
         problems.append(_("未知的公开层级: %(l)s") % {"l": "、".join(bad_levels)})
@@ -469,8 +473,9 @@ def version_import(
     comparison) or replace the items of the draft being edited. A version
     under review is never touched: the import is refused.
     """
+    known_levels = set(DisclosureLevel.objects.values_list("code", flat=True))
     for number, data in enumerate(items, start=1):
-        problems = validate_item(data)
+        problems = validate_item(data, known_levels=known_levels)
         if problems:
             raise ValidationError([_("第%(n)s项:") % {"n": number} + p for p in problems])
     catalog = catalog_get_or_create(unit=unit, domain=domain, actor=actor)

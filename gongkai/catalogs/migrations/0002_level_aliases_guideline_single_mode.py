@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogs', '0001_initial'),
+        ("catalogs", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='disclosurelevel',
-            name='aliases',
-            field=models.JSONField(blank=True, default=list, verbose_name='其他写法'),
+            model_name="disclosurelevel",
+            name="aliases",
+            field=models.JSONField(blank=True, default=list, verbose_name="其他写法"),
         ),
         migrations.AddField(
-            model_name='guideline',
-            name='single_mode',
-            field=models.BooleanField(default=True, verbose_name='公开方式只能选一种'),
+            model_name="guideline",
+            name="single_mode",
+            field=models.BooleanField(default=True, verbose_name="公开方式只能选一种"),
         ),
     ]

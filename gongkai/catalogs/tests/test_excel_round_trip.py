@@ -83,3 +83,20 @@ def test_round_trip_through_a_new_draft_keeps_rules_and_every_column(demo_catalo
     assert copy.status == CatalogVersion.Status.DRAFT
     assert _fields(copy.items.all()) == _fields(version.items.all())
     assert [i.time_limit for i in copy.items.all()] == [i.time_limit for i in version.items.all()]
+
+
+def test_a_named_other_channel_keeps_its_brackets(zhongshan):
+    """其他:镇政务服务中心(窗口) survives; 其他(微信公众号) loses only the brackets it opened."""
+    from gongkai.catalogs.tests.workbooks import SHENWAN_ROWS, published_workbook, xlsx_bytes
+
+    rows = [list(row) for row in SHENWAN_ROWS]
+    rows[0][6] = "■政府网站\n■其他：镇政务服务中心（窗口）"
+    rows[1][6] = "■其他（微信公众号）"
+    data = xlsx_bytes(
+        published_workbook("神湾镇", [tuple(r) for r in rows], levels=("市级", "镇级"))
+    )
+
+    first, second = read_catalog_xlsx(data).items
+
+    assert first.channels_other == "镇政务服务中心（窗口）"
+    assert second.channels_other == "微信公众号"
