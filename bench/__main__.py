@@ -32,6 +32,7 @@ from pathlib import Path
 SUITES = {
     "calendar": "bench.calendar",
     "catalog": "bench.catalog",
+    "privacy": "bench.privacy",
 }
 
 EXIT_OK = 0

@@ -6,9 +6,11 @@ Each capability appends its loaders; each loader is idempotent and takes `actor`
 REFERENCE_LOADERS = [
     "gongkai.orgs.seeding.seed_zhongshan",
     "gongkai.catalogs.seeding.seed_levels",
+    "gongkai.records.seeding.seed_legal_bases",
 ]
 
 DEMO_LOADERS = [
     "gongkai.orgs.demo.load",
     "gongkai.catalogs.demo.load",
+    "gongkai.records.demo.load",
 ]

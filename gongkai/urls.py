@@ -6,6 +6,7 @@ urlpatterns = [
     path("staff/", include("gongkai.staff.urls")),
     path("staff/", include("gongkai.orgs.urls")),
     path("staff/catalogs/", include("gongkai.catalogs.urls")),
+    path("staff/records/", include("gongkai.records.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -160,3 +160,19 @@ def catalog_table(version: CatalogVersion) -> CatalogTable:
         has_sub_name=has_sub_name,
         has_remarks=has_remarks,
     )
+
+
+def published_records(*, unit_code: str = "") -> QuerySet:
+    """Records published proactively, newest first; nothing else is ever public."""
+    from gongkai.records.models import Record
+
+    records = Record.objects.filter(
+        status=Record.Status.PUBLISHED, disclosure=Record.Disclosure.PROACTIVE
+    ).select_related("unit", "replaced_by")
+    if unit_code:
+        records = records.filter(unit__code=unit_code)
+    return records.order_by("-published_at", "-pk")
+
+
+def public_record(pk: int):
+    return published_records().filter(pk=pk).first()

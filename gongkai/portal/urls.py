@@ -13,4 +13,12 @@ urlpatterns = [
         views.catalog_page,
         name="catalog_version",
     ),
+    path("xxgk/", views.record_list, name="record_list"),
+    path("xxgk/<int:pk>/", views.record_page, name="record_page"),
+    path(
+        "xxgk/<int:pk>/jiedu/<int:interpretation_pk>/",
+        views.interpretation_page,
+        name="interpretation_page",
+    ),
+    path("xxgk/<int:pk>/files/<int:attachment_pk>/", views.record_file, name="record_file"),
 ]

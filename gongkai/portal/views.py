@@ -1,8 +1,9 @@
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.http import Http404
-from django.shortcuts import render
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
@@ -131,6 +132,54 @@ def catalog_page(request, unit_code: str, domain_code: str, number: int | None =
             "table_html": _catalog_table_html(version),
         },
     )
+
+
+def record_list(request):
+    """公开的政府信息, newest first, optionally for one unit."""
+    unit_code = request.GET.get("unit", "")
+    paginator = Paginator(portal_selectors.published_records(unit_code=unit_code), 30)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "portal/record_list.html", {"page": page, "unit_code": unit_code})
+
+
+def _public_record(pk: int):
+    record = portal_selectors.public_record(pk)
+    if record is None:
+        raise Http404
+    return record
+
+
+def record_page(request, pk: int):
+    """A published record with its interpretations (and, for an interpretation, its policy)."""
+    record = _public_record(pk)
+    return render(
+        request,
+        "portal/record_page.html",
+        {
+            "record": record,
+            "interpretations": record.interpretations.filter(published_at__isnull=False),
+            "attachments": record.attachments.all(),
+            "replaces": record.replaces.filter(status=record.Status.PUBLISHED),
+        },
+    )
+
+
+def interpretation_page(request, pk: int, interpretation_pk: int):
+    record = _public_record(pk)
+    interpretation = get_object_or_404(
+        record.interpretations.filter(published_at__isnull=False), pk=interpretation_pk
+    )
+    return render(
+        request,
+        "portal/interpretation_page.html",
+        {"record": record, "interpretation": interpretation},
+    )
+
+
+def record_file(request, pk: int, attachment_pk: int):
+    record = _public_record(pk)
+    attachment = get_object_or_404(record.attachments, pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
 def _error(request, status: int, heading: str, explanation: str):
