@@ -7,7 +7,7 @@ office admin is granted the admin permissions of Gongkai's reference models.
 
 from gongkai.orgs.permissions import is_office_admin
 
-REFERENCE_APPS = {"orgs", "core", "catalogs"}
+REFERENCE_APPS = {"orgs", "core", "catalogs", "records"}
 # Written by services only (audit events; catalogs and their workflow); read-only in the admin.
 READ_ONLY_MODELS = {
     "core.auditevent",
@@ -17,6 +17,7 @@ READ_ONLY_MODELS = {
     "catalogs.catalogevent",
     "catalogs.reviewopinion",
     "catalogs.coverageexception",
+    "records.record",
 }
 
 
