@@ -96,3 +96,31 @@ def timeliness_board(records, *, today: datetime.date) -> list[Timeliness]:
     order = [State.OVERDUE, State.DUE_SOON, State.PENDING, State.LATE, State.ON_TIME]
     rows = [row for row in rows if row.state != State.NO_DEADLINE]
     return sorted(rows, key=lambda r: (order.index(r.state), r.due_on))
+
+
+def work_for(user) -> list[tuple[str, list[Record]]]:
+    """What waits for `user` in their units, by role: the staff home page's to-do list."""
+    from gongkai.orgs.models import Membership
+
+    Role, Status = Membership.Role, Record.Status
+    roles = Membership.objects.filter(user=user).values_list("unit_id", "role")
+    units_by_role: dict[str, list[int]] = {}
+    for unit_id, role in roles:
+        units_by_role.setdefault(role, []).append(unit_id)
+    queues = [
+        ("退回修改的政府信息", Role.EDITOR, Status.RETURNED),
+        ("待保密审查", Role.SECRECY_REVIEWER, Status.SECRECY_REVIEW),
+        ("待审批", Role.APPROVER, Status.APPROVAL),
+        ("已审批待发布", Role.APPROVER, Status.APPROVED),
+    ]
+    work = []
+    for label, role, status in queues:
+        if role not in units_by_role:
+            continue
+        records = Record.objects.filter(unit_id__in=units_by_role[role], status=status)
+        if status == Status.APPROVED:
+            records = records.filter(disclosure=Record.Disclosure.PROACTIVE)
+        records = list(records.select_related("unit").order_by("created_at")[:50])
+        if records:
+            work.append((label, records))
+    return work

@@ -11,6 +11,7 @@ from gongkai.core.models import AuditEvent
 from gongkai.core.services import calendar_import_notice, calendar_status
 from gongkai.orgs.permissions import can_view_audit_log, is_office_admin
 from gongkai.orgs.selectors import memberships_of
+from gongkai.records.selectors import work_for
 from gongkai.staff.forms import DeadlineForm, NoticeUploadForm, StaffAuthenticationForm
 
 
@@ -26,7 +27,11 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def home(request):
-    return render(request, "staff/home.html", {"memberships": memberships_of(request.user)})
+    return render(
+        request,
+        "staff/home.html",
+        {"memberships": memberships_of(request.user), "work": work_for(request.user)},
+    )
 
 
 @login_required

@@ -73,3 +73,17 @@ def test_on_request_records_are_approved_but_never_published(
     assert "不主动发布" in str(refused.value)
     draft.refresh_from_db()
     assert draft.status == Record.Status.APPROVED and draft.published_at is None
+
+
+def test_each_role_finds_its_work_on_the_home_page(
+    client, draft, tanzhou_editor, tanzhou_secrecy_reviewer, tanzhou_approver, xiaolan_editor
+):
+    services.record_submit(record=draft, actor=tanzhou_editor)
+
+    client.force_login(tanzhou_secrecy_reviewer)
+    page = client.get("/staff/").content.decode()
+    assert "待保密审查(1)" in page and draft.title in page
+    client.force_login(tanzhou_approver)
+    assert draft.title not in client.get("/staff/").content.decode()
+    client.force_login(xiaolan_editor)
+    assert draft.title not in client.get("/staff/").content.decode()
