@@ -40,6 +40,7 @@ cell) gives the same findings as scanning it whole.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -394,3 +395,22 @@ def _longest_first(cluster: list[tuple[str, int, int]]) -> list[tuple[str, int, 
         if all(candidate[2] <= s or e <= candidate[1] for _, s, e in chosen):
             chosen.append(candidate)
     return chosen
+
+
+# Formatting characters a reader never sees but that split a number for a
+# scanner: soft hyphen, zero-width spaces and joiners, direction marks, the
+# word joiner and invisible operators, the BOM. Records drop them when saved.
+_INVISIBLE = dict.fromkeys([0x00AD, *range(0x200B, 0x2010), *range(0x2060, 0x2065), 0x180E, 0xFEFF])
+
+
+def drop_invisible(text: str) -> str:
+    return text.translate(_INVISIBLE)
+
+
+def scan_as_read(text: str) -> list[Finding]:
+    """Findings in the text as a reader sees it (invisible characters dropped, NFKC applied).
+
+    Offsets refer to that normalised text, not to `text`: use it to decide
+    whether something is there, `scan_text` to mask it.
+    """
+    return scan_text(unicodedata.normalize("NFKC", drop_invisible(text)))

@@ -159,6 +159,8 @@ class InterpretationForm(forms.Form):
 
     def clean_qa(self):
         """“问:…” / “答:…” lines into [{"q", "a"}], refusing an unpaired line by its number."""
+        if self.data.get("kind") != Interpretation.Kind.QA:
+            return []  # only 问答解读 has questions and answers
         pairs, question = [], None
         lines = [line.strip() for line in self.cleaned_data["qa"].splitlines() if line.strip()]
         for number, line in enumerate(lines, start=1):

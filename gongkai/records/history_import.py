@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from gongkai.core.audit import audit_record
 from gongkai.core.errors import InputErrors
 from gongkai.orgs.models import Unit
-from gongkai.privacy.detectors import KIND_LABELS, scan_text
+from gongkai.privacy.detectors import KIND_LABELS, drop_invisible, scan_as_read
 from gongkai.records import hooks
 from gongkai.records.models import Record
 from gongkai.records.sanitize import clean_html
@@ -46,6 +46,8 @@ COLUMNS = {
     "doc_type": ("文件类型", "类型"),
 }
 REQUIRED = ("title", "published_on")
+# The model's field lengths, checked per row so that no database refuses a row later.
+LIMITS = {"title": 300, "doc_number": 100, "index_number": 60, "topic": 50, "source_url": 500}
 VALIDITY = {label: value for value, label in Record.Validity.choices} | {"": "in_force"}
 DOC_TYPES = {label: value for value, label in Record.DocType.choices} | {"": "other"}
 DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -165,7 +167,7 @@ def _date(value) -> datetime.date | None:
 
 def _row(number: int, values: dict) -> tuple[HistoryRow | None, list[tuple[str, str]]]:
     problems = []
-    title = _text(values.get("title"))
+    title = drop_invisible(_text(values.get("title")))
     if not title:
         problems.append(("title", _("不能为空")))
     dates = {}
@@ -188,18 +190,18 @@ def _row(number: int, values: dict) -> tuple[HistoryRow | None, list[tuple[str, 
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
             problems.append(("source_url", _("“%(u)s”不是有效的网址") % {"u": url}))
-    body_text = _text(values.get("body"))
-    for key, text in (
-        ("title", title),
-        ("summary", _text(values.get("summary"))),
-        ("body", body_text),
-    ):
+    body_text = drop_invisible(_text(values.get("body")))
+    for key in COLUMNS:
+        text = body_text if key == "body" else _text(values.get(key))
         for kind, count in _personal_data(text).items():
             problems.append(
                 (key, _("含%(n)s处未遮蔽的%(k)s,请在源数据中遮蔽后再导入") % {"n": count, "k": KIND_LABELS[kind]})
             )  # fmt: skip
-    if len(title) > 300:
-        problems.append(("title", _("超过300字")))
+    for key, limit in LIMITS.items():
+        if len(_text(values.get(key))) > limit:
+            problems.append((key, _("超过%(n)s字") % {"n": limit}))
+    if dates.get("published_on") and dates["published_on"] > timezone.localdate():
+        problems.append(("published_on", _("发布日期不能晚于今天")))
     if problems:
         return None, problems
     body = "".join(f"<p>{html.escape(line)}</p>" for line in body_text.splitlines() if line.strip())
@@ -224,7 +226,7 @@ def _row(number: int, values: dict) -> tuple[HistoryRow | None, list[tuple[str, 
 
 def _personal_data(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for finding in scan_text(text):
+    for finding in scan_as_read(text):
         counts[finding.kind] = counts.get(finding.kind, 0) + 1
     return counts
 

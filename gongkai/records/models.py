@@ -228,7 +228,13 @@ class Attachment(models.Model):
 
     @property
     def cleared_for_publishing(self) -> bool:
-        return self.check_status == self.Check.CHECKED or self.manually_checked_by_id is not None
+        """Read in full by the scanner, or looked at by an approver.
+
+        A file read only in part (a picture in a Word file, a page without a
+        text layer: `check_note` says what) needs the approver's look too.
+        """
+        fully_read = self.check_status == self.Check.CHECKED and not self.check_note
+        return fully_read or self.manually_checked_by_id is not None
 
 
 class PrivacyExemption(models.Model):

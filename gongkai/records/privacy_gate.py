@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import audit_record
-from gongkai.privacy.detectors import KIND_LABELS, Finding, scan_text
+from gongkai.privacy.detectors import KIND_LABELS, Finding, scan_as_read, scan_text
 from gongkai.privacy.extract import extract_text
 from gongkai.privacy.masking import (
     MaskingFailed,
@@ -30,12 +30,21 @@ from gongkai.privacy.masking import (
 from gongkai.records.models import Attachment, PrivacyExemption, Record
 from gongkai.records.sanitize import html_text
 
+NUMERIC_KINDS = {"id_number", "mobile", "bank_card"}
+
 
 def value_hash(finding: Finding) -> str:
-    """The same value written with full-width digits, spaces or hyphens hashes the same."""
+    """One value, however it is written: numbers ignore width, spaces and hyphens.
+
+    E-mail addresses and street addresses are compared as written (case and
+    width aside): zhang_san@ and zhangsan@ are different people.
+    """
     text = unicodedata.normalize("NFKC", finding.text).upper()
-    canonical = "".join(ch for ch in text if ch.isalnum() or ch in "@.")
-    return hashlib.sha256(f"{finding.kind}:{canonical}".encode()).hexdigest()
+    if finding.kind in NUMERIC_KINDS:
+        text = "".join(ch for ch in text if ch.isalnum())
+    else:
+        text = "".join(text.split())
+    return hashlib.sha256(f"{finding.kind}:{text}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -62,25 +71,37 @@ class Located:
 
 
 def _texts(record: Record):
+    """Everything of a record the portal shows, as (where, text, attachment pk)."""
     yield _("标题"), record.title, None
+    yield _("文号"), record.doc_number, None
+    yield _("主题分类"), record.topic, None
     yield _("内容概述"), record.summary, None
     yield _("正文"), html_text(record.body), None
+    # Link targets and other attribute values are in the markup, not the text.
+    yield _("正文(链接等)"), record.body, None
     for attachment in record.attachments.all():
+        yield _("附件名称“%(n)s”") % {"n": attachment.name}, attachment.name, None
         yield _("附件“%(n)s”") % {"n": attachment.name}, attachment.text, attachment.pk
     for interpretation in record.interpretations.all():
         where = _("解读“%(t)s”") % {"t": interpretation.title}
         qa = "\n".join(f"{p['q']}\n{p['a']}" for p in interpretation.qa)
-        yield where, "\n".join([interpretation.title, html_text(interpretation.body), qa]), None
+        parts = [interpretation.title, html_text(interpretation.body), interpretation.body, qa,
+                 interpretation.video_url]  # fmt: skip
+        yield where, "\n".join(parts), None
 
 
 def record_findings(record: Record) -> list[Located]:
+    """Each distinct value once per place, as a reader would see it."""
     exempted = set(record.exemptions.values_list("value_hash", flat=True))
-    found = []
+    found, seen = [], set()
     for where, text, attachment_id in _texts(record):
-        for finding in scan_text(text or ""):
-            found.append(
-                Located(where, finding, attachment_id, exempted=value_hash(finding) in exempted)
-            )
+        for finding in scan_as_read(text or ""):
+            key = value_hash(finding)
+            place = where.removesuffix(_("(链接等)"))
+            if (place, key) in seen:
+                continue
+            seen.add((place, key))
+            found.append(Located(place, finding, attachment_id, exempted=key in exempted))
     return found
 
 
@@ -96,7 +117,7 @@ def gate_problems(record: Record) -> list[str]:
     for attachment in record.attachments.all():
         if not attachment.cleared_for_publishing:
             problems.append(
-                _("附件“%(n)s”未能自动检查(%(why)s),须由审批人人工核对无个人信息")
+                _("附件“%(n)s”未能完整自动检查(%(why)s),须由审批人人工核对无个人信息")
                 % {"n": attachment.name, "why": attachment.check_note or _("无法读取文字")}
             )
     return problems
@@ -122,10 +143,11 @@ def _mask_fields(obj, names, report: MaskReport, exempted: set[str], *, html=fro
         changed.append(name)
     for name in names:
         value = getattr(obj, name)
-        visible = html_text(value) if name in html else value
-        for finding in scan_text(visible):
+        visible = html_text(value) + "\n" + value if name in html else value
+        for finding in scan_as_read(visible):
             if value_hash(finding) not in exempted:
-                # A value split by markup (<b>4420</b>00…) cannot be masked in place.
+                # Split by markup (<b>4420</b>00…) or written with look-alike
+                # characters: not masked in place, the editor must fix it.
                 report.problems.append(
                     _("%(w)s中有一处%(k)s被格式分隔,无法自动遮蔽,请手工修改")
                     % {"w": obj._meta.get_field(name).verbose_name, "k": KIND_LABELS[finding.kind]}
@@ -149,7 +171,10 @@ def record_mask(*, record: Record, actor) -> MaskReport:
     _assert_editable(record)
     report = MaskReport()
     exempted = set(record.exemptions.values_list("value_hash", flat=True))
-    _mask_fields(record, ["title", "summary", "body"], report, exempted, html={"body"})
+    _mask_fields(
+        record, ["title", "doc_number", "topic", "summary", "body"], report, exempted,
+        html={"body"},
+    )  # fmt: skip
     for interpretation in record.interpretations.all():
         _mask_fields(interpretation, ["title", "body"], report, exempted, html={"body"})
         qa = [{key: _mask_unexempted(text, exempted, report) for key, text in pair.items()}

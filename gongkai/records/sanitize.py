@@ -10,13 +10,15 @@ import re
 
 import nh3
 
+from gongkai.privacy.detectors import drop_invisible
+
 ALLOWED_TAGS = {
     "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "sub", "sup",
     "ul", "ol", "li", "blockquote", "a",
     "table", "caption", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
+    "a": {"href"},
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
 }
@@ -24,8 +26,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def clean_html(html: str) -> str:
+    """Allow-listed markup only; invisible characters that split numbers are dropped too."""
     return nh3.clean(
-        html or "",
+        drop_invisible(html or ""),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,

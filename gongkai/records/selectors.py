@@ -65,8 +65,12 @@ def record_due_on(record: Record) -> tuple[datetime.date | None, bool]:
         try:
             date = due_on(rule, record.formed_on)
         except CalendarNotOfficial:
-            # A year without an official calendar: an estimate, marked as such.
-            date, provisional = due_on(rule, record.formed_on, provisional=True), True
+            # A year without an official calendar: an estimate, marked as such;
+            # beyond any calendar at all (a mistyped year): no date rather than a crash.
+            try:
+                date, provisional = due_on(rule, record.formed_on, provisional=True), True
+            except CalendarNotOfficial:
+                continue
         if date is not None:
             dates.append(date)
     return (min(dates) if dates else None), provisional

@@ -20,7 +20,9 @@ from gongkai.catalogs.models import CatalogItem, CatalogVersion, Channel
 from gongkai.core.audit import audit_record
 from gongkai.core.transitions import move
 from gongkai.orgs.models import Unit
+from gongkai.privacy.detectors import drop_invisible, scan_as_read
 from gongkai.privacy.extract import AttachmentError, extract_text
+from gongkai.privacy.masking import mask_text
 from gongkai.records import hooks
 from gongkai.records.models import (
     TRANSITIONS,
@@ -34,6 +36,9 @@ from gongkai.records.sanitize import clean_html
 
 Status = Record.Status
 Disclosure = Record.Disclosure
+
+# Dates outside this range are typing errors (and beyond the working-day calendar).
+EARLIEST_YEAR = 1949
 
 RECORD_FIELDS = [
     "title",
@@ -75,7 +80,8 @@ class RecordData:
     def as_fields(self) -> dict:
         values = {name: getattr(self, name) for name in RECORD_FIELDS}
         for name in ("title", "doc_number", "topic", "summary", "disclosure_reason"):
-            values[name] = values[name].strip()
+            # Invisible characters would split a number for the personal-data scan.
+            values[name] = drop_invisible(values[name]).strip()
         values["body"] = clean_html(self.body)
         values["channels"] = list(dict.fromkeys(self.channels))
         if self.disclosure == Disclosure.PROACTIVE:
@@ -118,6 +124,11 @@ def validate_record(*, unit: Unit, data: RecordData) -> dict[str, str]:
             problems["catalog_items"] = _("只能对应本单位已发布标准目录中的事项")
     if data.written_on and data.formed_on and data.formed_on < data.written_on:
         problems["formed_on"] = _("形成或变更日期不能早于成文日期")
+    latest = timezone.localdate().year + 1
+    for name in ("written_on", "formed_on"):
+        value = getattr(data, name)
+        if value is not None and not EARLIEST_YEAR <= value.year <= latest:
+            problems[name] = _("日期%(d)s不合理,请检查年份") % {"d": value.isoformat()}
     return problems
 
 
@@ -134,6 +145,15 @@ def _assert_editable(record: Record) -> None:
         )
 
 
+def _expect(record: Record, *statuses: str) -> None:
+    """Checked after the lock: a second click or a stale page must not move the record again."""
+    if record.status not in statuses:
+        raise ValidationError(
+            _("“%(r)s”当前为“%(s)s”,不能执行这一步(可能已被他人处理,请刷新页面)")
+            % {"r": record, "s": record.get_status_display()}
+        )
+
+
 def _locked(record: Record) -> Record:
     return Record.objects.select_for_update().select_related("unit").get(pk=record.pk)
 
@@ -144,9 +164,14 @@ def next_index_number(unit: Unit, year: int) -> str:
     The counter row is locked, so two drafts created at once never share a number.
     """
     counter, _created = IndexCounter.objects.select_for_update().get_or_create(unit=unit, year=year)
-    counter.last += 1
+    while True:
+        counter.last += 1
+        number = f"{unit.code}/{year}-{counter.last:05d}"
+        # Imported history may already hold numbers in this pattern.
+        if not Record.objects.filter(index_number=number).exists():
+            break
     counter.save(update_fields=["last"])
-    return f"{unit.code}/{year}-{counter.last:05d}"
+    return number
 
 
 @transaction.atomic
@@ -178,11 +203,15 @@ def record_update(*, record: Record, actor, data: RecordData) -> Record:
     _check(record.unit, data)
     fields = data.as_fields()
     before = {name: getattr(record, name) for name in fields}
+    before["catalog_item_ids"] = sorted(record.catalog_items.values_list("pk", flat=True))
+    before["co_issuer_ids"] = sorted(record.co_issuers.values_list("pk", flat=True))
     for name, value in fields.items():
         setattr(record, name, value)
     record.save()
     record.catalog_items.set(data.catalog_item_ids)
     record.co_issuers.set(data.co_issuer_ids)
+    fields["catalog_item_ids"] = sorted(set(data.catalog_item_ids))
+    fields["co_issuer_ids"] = sorted(set(data.co_issuer_ids))
     changed = {k: (before[k], fields[k]) for k in fields if before[k] != fields[k]}
     disclosure_keys = {"disclosure", "disclosure_reason", "disclosure_basis_id"}
     if changed.keys() & disclosure_keys:
@@ -206,7 +235,12 @@ def record_update(*, record: Record, actor, data: RecordData) -> Record:
 
 
 def _plain(value):
-    return value.isoformat() if isinstance(value, datetime.date) else value
+    """A value for the audit log: dates as text, personal data masked."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return mask_text(value)
+    return value
 
 
 @transaction.atomic
@@ -214,6 +248,9 @@ def attachment_add(*, record: Record, actor, name: str, data: bytes) -> Attachme
     """Store a file with its extracted text; a file that is not what it claims is refused."""
     record = _locked(record)
     _assert_editable(record)
+    name = drop_invisible(name).strip()
+    if scan_as_read(name):
+        raise ValidationError({"file": _("文件名中含有个人信息,请改名后再上传")})
     try:
         extraction = extract_text(name, data)
     except AttachmentError as exc:
@@ -249,7 +286,15 @@ def attachment_remove(*, attachment: Attachment, actor) -> None:
         obj=record,
         before={"name": attachment.name, "sha256": attachment.sha256},
     )
+    name, storage = attachment.file.name, attachment.file.storage
     attachment.delete()
+
+    def remove_file():
+        # A removed file may hold unmasked data: it is not kept unless shared.
+        if not Attachment.objects.filter(file=name).exists():
+            storage.delete(name)
+
+    transaction.on_commit(remove_file)
 
 
 @dataclass
@@ -291,12 +336,12 @@ def interpretation_save(
     if problems:
         raise ValidationError(problems)
     values = {
-        "title": data.title.strip(),
+        "title": drop_invisible(data.title).strip(),
         "kind": data.kind,
         "body": clean_html(data.body),
-        "video_url": data.video_url.strip(),
+        "video_url": drop_invisible(data.video_url).strip(),
         "qa": [
-            {"q": pair["q"].strip(), "a": pair["a"].strip()}
+            {"q": drop_invisible(pair["q"]).strip(), "a": drop_invisible(pair["a"]).strip()}
             for pair in data.qa
             if pair.get("q", "").strip() and pair.get("a", "").strip()
         ],
@@ -331,10 +376,19 @@ def content_hash(record: Record) -> str:
     content = {
         "title": record.title,
         "doc_number": record.doc_number,
-        "written_on": _plain(record.written_on),
+        "written_on": record.written_on,
+        "formed_on": record.formed_on,
+        "topic": record.topic,
+        "doc_type": record.doc_type,
+        "is_major_policy": record.is_major_policy,
         "summary": record.summary,
         "body": record.body,
+        "channels": record.channels,
         "disclosure": record.disclosure,
+        "disclosure_reason": record.disclosure_reason,
+        "disclosure_basis": record.disclosure_basis_id,
+        "catalog_items": sorted(record.catalog_items.values_list("pk", flat=True)),
+        "co_issuers": sorted(record.co_issuers.values_list("pk", flat=True)),
         "attachments": list(record.attachments.values_list("name", "sha256")),
         "interpretations": list(
             record.interpretations.values_list("kind", "title", "body", "video_url", "qa")
@@ -358,6 +412,7 @@ def record_submit(*, record: Record, actor) -> Record:
 def record_secrecy_review(*, record: Record, actor, passed: bool, note: str) -> Record:
     """保密审查: passed goes on to approval; anything else back to the editor, with why."""
     record = _locked(record)
+    _expect(record, Status.SECRECY_REVIEW)
     if not passed and not note.strip():
         raise ValidationError({"note": _("退回须写明保密审查意见")})
     target = Status.APPROVAL if passed else Status.RETURNED
@@ -379,6 +434,7 @@ def record_approve(*, record: Record, actor, approve: bool, note: str = "") -> R
         move(record, Status.APPROVED, table=TRANSITIONS, actor=actor, note=note.strip(),
              data={"hash": record.approved_hash})  # fmt: skip
         return record
+    _expect(record, Status.APPROVAL, Status.APPROVED)
     if not note.strip():
         raise ValidationError({"note": _("退回须写明审批意见")})
     record.approved_hash = ""

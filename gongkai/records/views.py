@@ -1,6 +1,7 @@
 """Staff pages for records: thin views over permissions → form → service."""
 
 import datetime
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.core.transitions import TransitionNotAllowed
 from gongkai.orgs.models import Unit
 from gongkai.orgs.permissions import get_unit_for_member, is_office_admin
 from gongkai.records import (
@@ -171,7 +173,7 @@ def attachment_upload(request, pk):
     except ValidationError as exc:
         _errors(request, exc)
     else:
-        if attachment.check_status == Attachment.Check.NOT_CHECKED:
+        if not attachment.cleared_for_publishing:
             messages.warning(
                 request,
                 f"附件“{attachment.name}”{attachment.check_note},发布前须由审批人人工核对。",
@@ -213,6 +215,9 @@ def services_call(request, run, done: str) -> bool:
         run()
     except ValidationError as exc:
         _errors(request, exc)
+        return False
+    except TransitionNotAllowed:
+        messages.error(request, "该信息的状态已经改变(可能已被他人处理),请刷新页面后重试。")
         return False
     messages.success(request, done)
     return True
@@ -333,7 +338,10 @@ def record_validity(request, pk):
     record = _record_for(request, pk, permissions.can_change_validity)
     form = ValidityForm(request.POST, record=record)
     if not form.is_valid():
-        messages.error(request, "请选择有效性并填写变更日期。")
+        for field_name, errors in form.errors.items():
+            label = form.fields[field_name].label if field_name in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}:{error}" if label else error)
         return _back(record)
     services_call(
         request,
@@ -409,11 +417,15 @@ def timeliness_board(request):
     )
 
 
+def _year(text: str) -> int:
+    """A four-digit year from the query, else this year (bad input never reaches int())."""
+    return int(text) if re.fullmatch(r"[0-9]{4}", text or "") else timezone.localdate().year
+
+
 @login_required
 def reassessment_page(request):
     """The year's 动态调整: progress per unit; a unit's approver decides its records."""
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    year = _year(request.GET.get("year", ""))
     office = is_office_admin(request.user)
     units = None if office else Unit.objects.filter(memberships__user=request.user)
     decisions = (
@@ -442,8 +454,7 @@ def reassessment_page(request):
 def reassessment_open(request):
     if not is_office_admin(request.user):
         raise Http404
-    year_text = request.POST.get("year", "")
-    year = int(year_text) if year_text.isdigit() else timezone.localdate().year
+    year = _year(request.POST.get("year", ""))
     try:
         opened = reassessment.reassessment_open(year=year, actor=request.user)
     except ValidationError as exc:
@@ -487,10 +498,9 @@ def cleanup_page(request, unit_code):
         action = request.POST.get("action")
         try:
             if action == "mark":
+                chosen = [pk for pk in request.POST.getlist("records") if pk.isdecimal()]
                 records = list(
-                    Record.objects.filter(
-                        unit=unit, status=Status.PUBLISHED, pk__in=request.POST.getlist("records")
-                    )
+                    Record.objects.filter(unit=unit, status=Status.PUBLISHED, pk__in=chosen)
                 )
                 on = _posted_date(request.POST.get("on"), "变更日期")
                 count = cleanup.records_set_validity_batch(

@@ -13,9 +13,14 @@ from playwright.sync_api import expect
 
 from conftest import PASSWORD, make_staff
 from gongkai.privacy.tests.files import ID_CHEN, subsidy_sheet
-from gongkai.records.tests.conftest import catalog_items  # noqa: F401  (fixture)
+from gongkai.records.tests.conftest import published_catalog_items
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def catalog_items(zhongshan, official_calendar):
+    return published_catalog_items()
 
 
 def sign_in(browser_context, username):
@@ -35,7 +40,7 @@ def test_record_from_draft_to_portal_with_masking(
     tanzhou_editor,
     tanzhou_approver,
     catalog_items,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     make_staff("zhou_mingzhu", "周明珠", "tanzhou", "secrecy_reviewer")
     sheet = tmp_path / "补贴发放表.xlsx"

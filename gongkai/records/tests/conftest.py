@@ -26,6 +26,10 @@ def tanzhou_secrecy_reviewer(zhongshan):
 
 @pytest.fixture
 def catalog_items(zhongshan, official_calendar):
+    return published_catalog_items()
+
+
+def published_catalog_items():
     """坦洲镇's published 义务教育 catalog: 20 working days, and 10 working days with 公示."""
     unit, domain = Unit.objects.get(code="tanzhou"), Domain.objects.get(name="义务教育")
     rows = [

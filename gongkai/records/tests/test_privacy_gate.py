@@ -120,7 +120,7 @@ def test_a_scan_waits_for_an_approvers_check(draft, tanzhou_editor, tanzhou_appr
     attachment = services.attachment_add(
         record=draft, actor=tanzhou_editor, name="公示照片.png", data=png_bytes()
     )
-    assert any("未能自动检查" in p for p in privacy_gate.gate_problems(draft))
+    assert any("未能完整自动检查" in p for p in privacy_gate.gate_problems(draft))
 
     privacy_gate.attachment_confirm_checked(attachment=attachment, actor=tanzhou_approver)
 
