@@ -9,7 +9,6 @@ another period) on the official working-day calendar.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from gongkai.catalogs.models import CatalogItem
@@ -57,27 +56,45 @@ def record_due_on(record: Record) -> tuple[datetime.date | None, bool]:
     """(due date, provisional): the earliest due date among the linked items' rules."""
     if record.disclosure != Record.Disclosure.PROACTIVE or record.formed_on is None:
         return None, False
-    dates, provisional = [], False
-    for item in record.catalog_items.all():
-        if not item.time_limit:
-            continue
-        rule = TimeLimit.from_dict(item.time_limit)
+    rules = [
+        (item.pk, TimeLimit.from_dict(item.time_limit))
+        for item in record.catalog_items.all()
+        if item.time_limit
+    ]
+    return _earliest(rules, record.formed_on, {})
+
+
+def _rule_due(rule: TimeLimit, formed_on: datetime.date) -> tuple[datetime.date | None, bool]:
+    try:
+        return due_on(rule, formed_on), False
+    except CalendarNotOfficial:
+        # A year without an official calendar: an estimate, marked as such;
+        # beyond any calendar at all (a mistyped year): no date rather than a crash.
         try:
-            date = due_on(rule, record.formed_on)
+            return due_on(rule, formed_on, provisional=True), True
         except CalendarNotOfficial:
-            # A year without an official calendar: an estimate, marked as such;
-            # beyond any calendar at all (a mistyped year): no date rather than a crash.
-            try:
-                date, provisional = due_on(rule, record.formed_on, provisional=True), True
-            except CalendarNotOfficial:
-                continue
+            return None, False
+
+
+def _earliest(rules, formed_on: datetime.date, memo: dict) -> tuple[datetime.date | None, bool]:
+    """The earliest due date of `rules` ((item pk, rule) pairs); provisional if any estimate is.
+
+    `memo` keeps (item, formation date) → due date across records: on a board of
+    thousands of records the same few rules meet the same dates again and again.
+    """
+    dates, provisional = [], False
+    for item_pk, rule in rules:
+        key = (item_pk, formed_on)
+        if key not in memo:
+            memo[key] = _rule_due(rule, formed_on)
+        date, estimated = memo[key]
         if date is not None:
             dates.append(date)
+            provisional = provisional or estimated
     return (min(dates) if dates else None), provisional
 
 
-def timeliness(record: Record, *, today: datetime.date) -> Timeliness:
-    due, provisional = record_due_on(record)
+def _state(record: Record, due, provisional: bool, today, soon) -> Timeliness:
     if due is None:
         return Timeliness(record, None, State.NO_DEADLINE)
     if record.published_at is not None:
@@ -86,19 +103,54 @@ def timeliness(record: Record, *, today: datetime.date) -> Timeliness:
         return Timeliness(record, due, state, provisional)
     if today > due:
         return Timeliness(record, due, State.OVERDUE, provisional)
-    soon = add_workdays(today, DUE_SOON_WORKDAYS, provisional=True)
     state = State.DUE_SOON if due <= soon else State.PENDING
     return Timeliness(record, due, state, provisional)
 
 
+def _due_soon_limit(today: datetime.date) -> datetime.date:
+    return add_workdays(today, DUE_SOON_WORKDAYS, provisional=True)
+
+
+def timeliness(record: Record, *, today: datetime.date) -> Timeliness:
+    due, provisional = record_due_on(record)
+    return _state(record, due, provisional, today, _due_soon_limit(today))
+
+
 def timeliness_board(records, *, today: datetime.date) -> list[Timeliness]:
-    """Every proactive record with a deadline, the most urgent first."""
-    records = records.filter(disclosure=Record.Disclosure.PROACTIVE).prefetch_related(
-        Prefetch("catalog_items", queryset=CatalogItem.objects.only("pk", "time_limit"))
+    """Every proactive record with a deadline, the most urgent first.
+
+    Read in three plain queries (records, their item links, the distinct items'
+    rules), each rule parsed once: a unit's board and the office's board of
+    every unit cost the same per record.
+    """
+    records = (
+        records.filter(disclosure=Record.Disclosure.PROACTIVE, formed_on__isnull=False)
+        .select_related("unit")
+        .only("pk", "title", "formed_on", "published_at", "disclosure", "unit__name")
     )
-    rows = [timeliness(record, today=today) for record in records]
+    Link = Record.catalog_items.through
+    links = Link.objects.filter(record__in=records.values("pk"))
+    rules = {
+        pk: TimeLimit.from_dict(time_limit)
+        for pk, time_limit in CatalogItem.objects.filter(
+            pk__in=links.values("catalogitem_id")
+        ).values_list("pk", "time_limit")
+        if time_limit
+    }
+    rules_by_record: dict[int, list] = {}
+    for record_id, item_id in links.values_list("record_id", "catalogitem_id"):
+        if item_id in rules:
+            rules_by_record.setdefault(record_id, []).append((item_id, rules[item_id]))
+    soon, memo, rows = _due_soon_limit(today), {}, []
+    for record in records.iterator(chunk_size=2000):
+        item_rules = rules_by_record.get(record.pk)
+        if not item_rules:
+            continue
+        due, provisional = _earliest(item_rules, record.formed_on, memo)
+        row = _state(record, due, provisional, today, soon)
+        if row.state != State.NO_DEADLINE:
+            rows.append(row)
     order = [State.OVERDUE, State.DUE_SOON, State.PENDING, State.LATE, State.ON_TIME]
-    rows = [row for row in rows if row.state != State.NO_DEADLINE]
     return sorted(rows, key=lambda r: (order.index(r.state), r.due_on))
 
 
