@@ -7,7 +7,7 @@ another period) on the official working-day calendar.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import timezone
 
@@ -56,12 +56,14 @@ def record_due_on(record: Record) -> tuple[datetime.date | None, bool]:
     """(due date, provisional): the earliest due date among the linked items' rules."""
     if record.disclosure != Record.Disclosure.PROACTIVE or record.formed_on is None:
         return None, False
-    rules = [
-        (item.pk, TimeLimit.from_dict(item.time_limit))
-        for item in record.catalog_items.all()
-        if item.time_limit
-    ]
+    rules = [_rule(item.time_limit) for item in record.catalog_items.all() if item.time_limit]
     return _earliest(rules, record.formed_on, {})
+
+
+def _rule(time_limit: dict) -> TimeLimit:
+    # Without its wording the rule is shared by every town's copy of the same
+    # 公开时限, so due dates are memoised per rule, not per catalog item.
+    return replace(TimeLimit.from_dict(time_limit), text="", inherited=False)
 
 
 def _rule_due(rule: TimeLimit, formed_on: datetime.date) -> tuple[datetime.date | None, bool]:
@@ -77,14 +79,14 @@ def _rule_due(rule: TimeLimit, formed_on: datetime.date) -> tuple[datetime.date 
 
 
 def _earliest(rules, formed_on: datetime.date, memo: dict) -> tuple[datetime.date | None, bool]:
-    """The earliest due date of `rules` ((item pk, rule) pairs); provisional if any estimate is.
+    """The earliest due date of `rules`; provisional if any estimate is.
 
-    `memo` keeps (item, formation date) → due date across records: on a board of
+    `memo` keeps (rule, formation date) → due date across records: on a board of
     thousands of records the same few rules meet the same dates again and again.
     """
     dates, provisional = [], False
-    for item_pk, rule in rules:
-        key = (item_pk, formed_on)
+    for rule in rules:
+        key = (rule, formed_on)
         if key not in memo:
             memo[key] = _rule_due(rule, formed_on)
         date, estimated = memo[key]
@@ -131,7 +133,7 @@ def timeliness_board(records, *, today: datetime.date) -> list[Timeliness]:
     Link = Record.catalog_items.through
     links = Link.objects.filter(record__in=records.values("pk"))
     rules = {
-        pk: TimeLimit.from_dict(time_limit)
+        pk: _rule(time_limit)
         for pk, time_limit in CatalogItem.objects.filter(
             pk__in=links.values("catalogitem_id")
         ).values_list("pk", "time_limit")
@@ -140,7 +142,7 @@ def timeliness_board(records, *, today: datetime.date) -> list[Timeliness]:
     rules_by_record: dict[int, list] = {}
     for record_id, item_id in links.values_list("record_id", "catalogitem_id"):
         if item_id in rules:
-            rules_by_record.setdefault(record_id, []).append((item_id, rules[item_id]))
+            rules_by_record.setdefault(record_id, []).append(rules[item_id])
     soon, memo, rows = _due_soon_limit(today), {}, []
     for record in records.iterator(chunk_size=2000):
         item_rules = rules_by_record.get(record.pk)
