@@ -26,7 +26,7 @@ from gongkai.catalogs.models import CatalogItem, Channel, DisclosureLevel, Stage
 from gongkai.catalogs.rows import channel_code, is_same_as_above
 from gongkai.catalogs.services import ItemData
 from gongkai.catalogs.time_limits import parse_time_limit
-from gongkai.core.errors import InputErrors
+from gongkai.core.errors import InputErrors, capped
 
 # 坦洲镇's largest catalog (1,639 items) is well under 1 MB as xlsx; anything
 # near these limits is not a catalog, and reading it would tie up a worker.
@@ -34,7 +34,6 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 60 * 1024 * 1024
 MAX_DATA_ROWS = 10_000
 HEADER_SCAN_ROWS = 10
-MAX_LISTED_ERRORS = 100
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 
 # Free-text channels that are plainly channels although not among the 13
@@ -336,7 +335,7 @@ class _SheetReader:
         if not result.items and not self.errors:
             self.errors.append(_("工作表“%(s)s”表头下没有任何公开事项") % {"s": self.sheet.title})
         if self.errors:
-            raise CatalogFileError(_capped(self.errors))
+            raise CatalogFileError(capped(self.errors))
         rule = None
         for item, row in zip(result.items, self.item_rows, strict=True):
             rule = parse_time_limit(item.time_limit_text, previous=rule)
@@ -484,13 +483,6 @@ def _max_length(field_name: str) -> int | None:
         return CatalogItem._meta.get_field(field_name).max_length
     except Exception:
         return None
-
-
-def _capped(errors: list[str]) -> list[str]:
-    if len(errors) <= MAX_LISTED_ERRORS:
-        return errors
-    rest = len(errors) - MAX_LISTED_ERRORS
-    return [*errors[:MAX_LISTED_ERRORS], _("……另有%(n)s处问题未列出") % {"n": rest}]
 
 
 def title_warnings(imported: ImportedCatalog, *, unit_name: str, domain_name: str) -> list[str]:

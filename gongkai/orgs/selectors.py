@@ -35,6 +35,12 @@ def unit_get_by_name(name: str, *, on: datetime.date | None = None) -> Unit:
     return unit
 
 
+def unit_get_by_code_or_name(text: str) -> Unit:
+    """The unit whose code is `text` (tanzhou), else the one called so (坦洲镇): for commands."""
+    unit = Unit.objects.filter(code=text.strip()).first()
+    return unit if unit is not None else unit_get_by_name(text)
+
+
 def counterpart_for(domain: Domain) -> Unit | None:
     """The city department that reviews towns' catalogs for `domain` (lead, else guide)."""
     responsibility = (

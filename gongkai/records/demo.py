@@ -12,6 +12,7 @@ from django.db import transaction
 
 from gongkai.catalogs.models import CatalogItem, CatalogVersion
 from gongkai.orgs.models import Unit
+from gongkai.privacy.checks import id_check_character
 from gongkai.records import services
 from gongkai.records.models import LegalBasis, Record
 from gongkai.records.seeding import DATA_DIR
@@ -24,8 +25,7 @@ STEPS = [Status.SECRECY_REVIEW, Status.APPROVAL, Status.APPROVED, Status.PUBLISH
 def _demo_id(region: str, born: str, sequence: str) -> str:
     """A fictitious resident ID number with a valid GB 11643-1999 check character."""
     first17 = region + born + sequence
-    total = sum(int(digit) * (2 ** (17 - i) % 11) for i, digit in enumerate(first17))
-    return first17 + "10X98765432"[total % 11]
+    return first17 + id_check_character(first17)
 
 
 PERSONAL = {

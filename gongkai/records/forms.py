@@ -190,10 +190,6 @@ class InterpretationForm(forms.Form):
         )
 
 
-class NoteForm(forms.Form):
-    note = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-
 class ExemptionForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput)
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))

@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from gongkai.core.audit import audit_record
-from gongkai.core.errors import InputErrors
+from gongkai.core.errors import InputErrors, capped
 from gongkai.orgs.models import Unit
 from gongkai.privacy.detectors import KIND_LABELS, drop_invisible, scan_as_read
 from gongkai.records import hooks
@@ -133,14 +133,7 @@ def read_history_xlsx(data: bytes, *, sheet_label: str = "") -> list[HistoryRow]
     if not result and not errors:
         errors.append(_("工作表“%(s)s”没有任何数据行") % {"s": name})
     if errors:
-        raise HistoryFileError(
-            errors[:100]
-            + (
-                [_("……另有%(n)s处问题未列出") % {"n": len(errors) - 100}]
-                if len(errors) > 100
-                else []
-            )
-        )  # noqa: E501
+        raise HistoryFileError(capped(errors))
     return result
 
 

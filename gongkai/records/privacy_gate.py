@@ -29,6 +29,7 @@ from gongkai.privacy.masking import (
 )
 from gongkai.records.models import Attachment, PrivacyExemption, Record
 from gongkai.records.sanitize import html_text
+from gongkai.records.services import _assert_editable, _locked, delete_file_when_unused
 
 NUMERIC_KINDS = {"id_number", "mobile", "bank_card"}
 
@@ -78,7 +79,7 @@ def _texts(record: Record):
     yield _("内容概述"), record.summary, None
     yield _("正文"), html_text(record.body), None
     # Link targets and other attribute values are in the markup, not the text.
-    yield _("正文(链接等)"), record.body, None
+    yield _("正文"), record.body, None
     for attachment in record.attachments.all():
         yield _("附件名称“%(n)s”") % {"n": attachment.name}, attachment.name, None
         yield _("附件“%(n)s”") % {"n": attachment.name}, attachment.text, attachment.pk
@@ -97,20 +98,20 @@ def record_findings(record: Record) -> list[Located]:
     for where, text, attachment_id in _texts(record):
         for finding in scan_as_read(text or ""):
             key = value_hash(finding)
-            place = where.removesuffix(_("(链接等)"))
-            if (place, key) in seen:
+            if (where, key) in seen:
                 continue
-            seen.add((place, key))
-            found.append(Located(place, finding, attachment_id, exempted=key in exempted))
+            seen.add((where, key))
+            found.append(Located(where, finding, attachment_id, exempted=key in exempted))
     return found
 
 
-def gate_problems(record: Record) -> list[str]:
+def gate_problems(record: Record, findings: list[Located] | None = None) -> list[str]:
+    """What keeps `record` off the portal; `findings` saves a second scan when the caller has them."""
+    if findings is None:
+        findings = record_findings(record)
     problems = []
     open_findings = Counter(
-        (located.where, located.kind_label)
-        for located in record_findings(record)
-        if not located.exempted
+        (located.where, located.kind_label) for located in findings if not located.exempted
     )
     for (where, kind), count in open_findings.items():
         problems.append(_("%(w)s中有%(n)s处未遮蔽的%(k)s") % {"w": where, "n": count, "k": kind})
@@ -134,13 +135,10 @@ def _mask_fields(obj, names, report: MaskReport, exempted: set[str], *, html=fro
     changed = []
     for name in names:
         value = getattr(obj, name)
-        to_mask = [f for f in scan_text(value) if value_hash(f) not in exempted]
-        if not to_mask:
-            continue
-        masked = mask_text(value, to_mask)
-        report.masked.update(f.kind for f in to_mask)
-        setattr(obj, name, masked)
-        changed.append(name)
+        masked = _mask_unexempted(value, exempted, report)
+        if masked != value:
+            setattr(obj, name, masked)
+            changed.append(name)
     for name in names:
         value = getattr(obj, name)
         visible = html_text(value) + "\n" + value if name in html else value
@@ -165,8 +163,6 @@ def record_mask(*, record: Record, actor) -> MaskReport:
     original; what cannot be masked (a PDF, a value split by markup) is
     reported for the editor to fix at the source.
     """
-    from gongkai.records.services import _assert_editable, _locked
-
     record = _locked(record)
     _assert_editable(record)
     report = MaskReport()
@@ -232,14 +228,8 @@ def _replace_file(attachment: Attachment, data: bytes) -> None:
     attachment.masked = True
     attachment.file.save(attachment.name, ContentFile(data), save=False)
     attachment.save()
-    storage = attachment.file.storage
-
-    def remove_original():
-        # The unmasked original is not kept once the masked copy is committed.
-        if not Attachment.objects.filter(file=old).exists():
-            storage.delete(old)
-
-    transaction.on_commit(remove_original)
+    # The unmasked original is not kept once the masked copy is committed.
+    delete_file_when_unused(old, attachment.file.storage)
 
 
 @transaction.atomic

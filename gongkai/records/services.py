@@ -288,13 +288,21 @@ def attachment_remove(*, attachment: Attachment, actor) -> None:
     )
     name, storage = attachment.file.name, attachment.file.storage
     attachment.delete()
+    delete_file_when_unused(name, storage)
 
-    def remove_file():
-        # A removed file may hold unmasked data: it is not kept unless shared.
+
+def delete_file_when_unused(name: str, storage) -> None:
+    """After commit, delete a stored file no attachment uses any more.
+
+    A removed or replaced file may hold unmasked personal data: it is not kept.
+    Files are content-addressed, so another attachment may share it.
+    """
+
+    def delete():
         if not Attachment.objects.filter(file=name).exists():
             storage.delete(name)
 
-    transaction.on_commit(remove_file)
+    transaction.on_commit(delete)
 
 
 @dataclass
@@ -460,8 +468,11 @@ def record_waive_interpretation(*, record: Record, actor, reason: str) -> Record
     return record
 
 
-def publish_blockers(record: Record) -> list[str]:
-    """Why `record` cannot be published now; empty when it can."""
+def publish_blockers(record: Record, findings=None) -> list[str]:
+    """Why `record` cannot be published now; empty when it can.
+
+    `findings` (privacy_gate.record_findings) saves a second scan when the caller has them.
+    """
     from gongkai.records.privacy_gate import gate_problems
 
     problems = []
@@ -484,7 +495,7 @@ def publish_blockers(record: Record) -> list[str]:
                 else _("重大政策")
             }
         )
-    problems += gate_problems(record)
+    problems += gate_problems(record, findings)
     return problems
 
 

@@ -27,7 +27,6 @@ from gongkai.records.forms import (
     AttachmentForm,
     ExemptionForm,
     InterpretationForm,
-    NoteForm,
     RecordForm,
     ValidityForm,
     WaiverForm,
@@ -134,7 +133,7 @@ def record_detail(request, pk):
             "findings": findings,
             "open_findings": [f for f in findings if not f.exempted],
             "exemptions": record.exemptions.select_related("decided_by"),
-            "blockers": services.publish_blockers(record)
+            "blockers": services.publish_blockers(record, findings)
             if record.status != Status.PUBLISHED
             else [],
             "timeliness": selectors.timeliness(record, today=today),
@@ -147,7 +146,6 @@ def record_detail(request, pk):
             "can_send_back": permissions.can_send_back(user, record),
             "can_change_validity": permissions.can_change_validity(user, record),
             "attachment_form": AttachmentForm(),
-            "note_form": NoteForm(),
             "waiver_form": WaiverForm(),
             "validity_form": ValidityForm(record=record)
             if record.status == Status.PUBLISHED

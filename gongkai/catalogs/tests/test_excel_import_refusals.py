@@ -8,8 +8,9 @@ I 全社会, J 特定群体, K 主动, L 依申请, M 市级, N 镇(街)级; dat
 import pytest
 from openpyxl import Workbook
 
-from gongkai.catalogs.excel_import import MAX_LISTED_ERRORS, CatalogFileError, read_catalog_xlsx
+from gongkai.catalogs.excel_import import CatalogFileError, read_catalog_xlsx
 from gongkai.catalogs.tests.workbooks import published_workbook, xlsx_bytes
+from gongkai.core.errors import MAX_LISTED_ERRORS
 
 TITLE = "坦洲镇义务教育领域基层政务公开标准目录"
 SHEET = "义务教育"

@@ -23,7 +23,7 @@ from gongkai.catalogs.excel_import import CatalogFileError, read_catalog_xlsx, t
 from gongkai.catalogs.models import Catalog, CatalogVersion
 from gongkai.catalogs.selectors import coverage_check, guideline_for, version_as_dict
 from gongkai.orgs.models import Unit
-from gongkai.orgs.selectors import UnknownName, domain_get_by_name, unit_get_by_name
+from gongkai.orgs.selectors import UnknownName, domain_get_by_name, unit_get_by_code_or_name
 
 EXIT_REFUSED = 1
 
@@ -33,11 +33,8 @@ def _refuse(message: str) -> CommandError:
 
 
 def _unit(name: str) -> Unit:
-    unit = Unit.objects.filter(code=name.strip()).first()
-    if unit is not None:
-        return unit
     try:
-        return unit_get_by_name(name)
+        return unit_get_by_code_or_name(name)
     except UnknownName as exc:
         raise _refuse(str(exc)) from None
 

@@ -13,9 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from gongkai.orgs.models import Unit
 from gongkai.orgs.permissions import is_office_admin
-from gongkai.orgs.selectors import UnknownName, unit_get_by_name
+from gongkai.orgs.selectors import UnknownName, unit_get_by_code_or_name
 from gongkai.records.history_import import HistoryFileError, history_import, read_history_xlsx
 from gongkai.records.permissions import can_create_record
 from gongkai.records.reassessment import reassessment_open, reassessment_progress
@@ -48,12 +47,10 @@ class Command(BaseCommand):
             raise _refuse("未执行:" + ";".join(exc.messages)) from None
 
     def _import(self, *, file, unit, username, **_):
-        found = Unit.objects.filter(code=unit.strip()).first()
-        if found is None:
-            try:
-                found = unit_get_by_name(unit)
-            except UnknownName as exc:
-                raise _refuse(str(exc)) from None
+        try:
+            found = unit_get_by_code_or_name(unit)
+        except UnknownName as exc:
+            raise _refuse(str(exc)) from None
         actor = get_user_model().objects.filter(username=username, is_active=True).first()
         if actor is None:
             raise _refuse(f"没有启用的用户“{username}”")
