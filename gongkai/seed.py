@@ -7,10 +7,12 @@ REFERENCE_LOADERS = [
     "gongkai.orgs.seeding.seed_zhongshan",
     "gongkai.catalogs.seeding.seed_levels",
     "gongkai.records.seeding.seed_legal_bases",
+    "gongkai.foi.seeding.seed_letter_templates",
 ]
 
 DEMO_LOADERS = [
     "gongkai.orgs.demo.load",
     "gongkai.catalogs.demo.load",
     "gongkai.records.demo.load",
+    "gongkai.foi.demo.load",
 ]

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "gongkai.catalogs",
     "gongkai.privacy",
     "gongkai.records",
+    "gongkai.foi",
     "gongkai.staff",
     "gongkai.portal",
 ]
@@ -185,6 +186,30 @@ EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("GONGKAI_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("GONGKAI_DEFAULT_FROM_EMAIL", "gongkai@localhost")
+# Links in mail to applicants and staff.
+GONGKAI_SITE_URL = env_str("GONGKAI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Rate limits need a cache shared by every web process with atomic increments
+# (django-ratelimit): Redis when GONGKAI_REDIS_URL is set, as in production;
+# otherwise each process counts on its own (one machine, the demo).
+_redis_url = env_str("GONGKAI_REDIS_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
+        if _redis_url
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ratelimit",
+        }
+    ),
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+if not _redis_url:
+    # Per-process counting is a known limit without Redis, stated above.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Applications one address may submit (portal and API together), e.g. "5/h".
+GONGKAI_INTAKE_RATE = env_str("GONGKAI_INTAKE_RATE", "5/h")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("GONGKAI_SESSION_HOURS", 8, minimum=1) * 3600

@@ -7,10 +7,11 @@ office admin is granted the admin permissions of Gongkai's reference models.
 
 from gongkai.orgs.permissions import is_office_admin
 
-REFERENCE_APPS = {"orgs", "core", "catalogs", "records"}
+REFERENCE_APPS = {"orgs", "core", "catalogs", "records", "foi"}
 # Written by services only (audit events; catalogs and their workflow); read-only in the admin.
 READ_ONLY_MODELS = {
     "core.auditevent",
+    "foi.inforequest",
     "catalogs.catalog",
     "catalogs.catalogversion",
     "catalogs.catalogitem",

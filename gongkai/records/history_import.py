@@ -23,6 +23,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from gongkai.core.audit import audit_record
+from gongkai.core.cells import cell_date as _date
+from gongkai.core.cells import cell_text as _text
 from gongkai.core.errors import InputErrors, capped
 from gongkai.orgs.models import Unit
 from gongkai.privacy.detectors import KIND_LABELS, drop_invisible, scan_as_read
@@ -50,7 +52,6 @@ REQUIRED = ("title", "published_on")
 LIMITS = {"title": 300, "doc_number": 100, "index_number": 60, "topic": 50, "source_url": 500}
 VALIDITY = {label: value for value, label in Record.Validity.choices} | {"": "in_force"}
 DOC_TYPES = {label: value for value, label in Record.DocType.choices} | {"": "other"}
-DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
 class HistoryFileError(InputErrors):
@@ -135,27 +136,6 @@ def read_history_xlsx(data: bytes, *, sheet_label: str = "") -> list[HistoryRow]
     if errors:
         raise HistoryFileError(capped(errors))
     return result
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _date(value) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    match = DATE.match(_text(value))
-    if match is None:
-        raise ValueError
-    return datetime.date(*map(int, match.groups()))
 
 
 def _row(number: int, values: dict) -> tuple[HistoryRow | None, list[tuple[str, str]]]:
