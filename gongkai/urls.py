@@ -1,12 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.foi.api import api
+
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
     path("staff/", include("gongkai.staff.urls")),
     path("staff/", include("gongkai.orgs.urls")),
     path("staff/catalogs/", include("gongkai.catalogs.urls")),
     path("staff/records/", include("gongkai.records.urls")),
+    path("staff/foi/", include("gongkai.foi.urls")),
+    path("yisqgk/", include("gongkai.foi.portal_urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 
