@@ -64,7 +64,9 @@ def xiaolan_handler(zhongshan):
     return make_staff("wu_zhiming", "吴志明", "xiaolan", Membership.Role.REQUEST_HANDLER)
 
 
-def register(handler, received_on: datetime.date, data: ApplicationData | None = None, channel="in_person"):
+def register(
+    handler, received_on: datetime.date, data: ApplicationData | None = None, channel="in_person"
+):
     case, _code = services.info_request_register(
         unit=Unit.objects.get(code="tanzhou"),
         actor=handler,

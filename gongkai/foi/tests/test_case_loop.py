@@ -29,7 +29,11 @@ def test_consultation_and_extension_move_the_due_date_and_every_step_is_an_event
     # 3-05 (Thu) to 3-12 (Thu): 5 working days not counted.
     assert case.due_on == D(2026, 4, 7)
     services.info_request_extend(
-        info_request=case, actor=tanzhou_approver, workdays=10, reason="需要调取档案", decided_on=D(2026, 3, 20)
+        info_request=case,
+        actor=tanzhou_approver,
+        workdays=10,
+        reason="需要调取档案",
+        decided_on=D(2026, 3, 20),
     )
     case.refresh_from_db()
     assert case.extension_workdays == 10
