@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 ensure_venv base
 
 export GONGKAI_DEBUG="${GONGKAI_DEBUG:-false}"
+# Without a mail server, the demo's mail (acknowledgments, notices, reminders) is
+# written to var/mail/; set GONGKAI_EMAIL_BACKEND=smtp and GONGKAI_EMAIL_HOST to send.
+export GONGKAI_EMAIL_BACKEND="${GONGKAI_EMAIL_BACKEND:-file}"
 PORT="${GONGKAI_PORT:-8000}"
 GK=.venv/bin/gongkai
 
@@ -16,6 +19,8 @@ $GK migrate --no-input -v0
 echo "==> 载入中山市参考数据和演示数据"
 $GK seed demo
 $GK collectstatic --no-input -v0
+echo "==> 发送今日依申请公开答复期限提醒(生产环境请每日定时运行 gongkai foi remind)"
+$GK foi remind
 
 echo "==> 启动后台任务进程"
 $GK db_worker --no-startup-delay &

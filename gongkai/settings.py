@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_ratelimit",
     "gongkai.core",
     "gongkai.orgs",
     "gongkai.catalogs",
@@ -180,6 +181,12 @@ STORAGES = {
     },
 }
 
+# "smtp" sends; "file" writes each message under var/mail/ (the demo run, so its
+# mail can be read without a mail server); "console" prints it.
+_email_backend = env_choice("GONGKAI_EMAIL_BACKEND", "smtp", {"smtp", "file", "console"})
+_email_module = "filebased" if _email_backend == "file" else _email_backend
+EMAIL_BACKEND = f"django.core.mail.backends.{_email_module}.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("GONGKAI_EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
