@@ -1,8 +1,7 @@
 """The fee bands of 国办函〔2020〕109号: free up to 10 requests a month or 30 pages."""
 
-from decimal import Decimal
-
 import datetime
+from decimal import Decimal
 
 import pytest
 
@@ -29,7 +28,11 @@ def test_per_page_fee_is_progressive_on_the_excess(pages, yuan):
 def test_the_count_is_per_applicant_and_calendar_month(official_calendar, tanzhou_handler):
     for day in (2, 3, 4):
         case = register(tanzhou_handler, datetime.date(2026, 3, day))
-    other = register(tanzhou_handler, datetime.date(2026, 3, 5), zhang_wei(id_number="E12345678", id_type="passport"))
+    other = register(
+        tanzhou_handler,
+        datetime.date(2026, 3, 5),
+        zhang_wei(id_number="E12345678", id_type="passport"),
+    )
     april = register(tanzhou_handler, datetime.date(2026, 4, 1))
     assert fees.nth_this_month(case) == 3
     assert fees.nth_this_month(april) == 1
