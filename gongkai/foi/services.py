@@ -279,22 +279,34 @@ RECEIPT_RULES = {
 }
 
 
+# Channels whose receipt date is the day the unit confirms with the applicant
+# (《条例》第三十一条); until then the case waits, unconfirmed, without a clock.
+CONFIRMED_CHANNELS = {Channel.ONLINE, Channel.POST_UNSIGNED, Channel.FAX}
+
+
 @transaction.atomic
 def info_request_register(
-    *, unit, actor, data: ApplicationData, channel: str, received_on: datetime.date
+    *, unit, actor, data: ApplicationData, channel: str, received_on: datetime.date | None
 ) -> tuple[InfoRequest, str]:
     """Staff register an application that came in person, by post, fax or e-mail (登记).
 
     `received_on` is the date the channel's rule gives (《条例》第三十一条;
-    国办公开办函〔2015〕207号 for e-mail). The applicant still gets a query code.
+    国办公开办函〔2015〕207号 for e-mail). For unsigned post and fax it may be left
+    empty when the applicant could not be reached yet: the case then waits for
+    `info_request_confirm`, and the clock starts when contact is made. The
+    applicant still gets a query code.
     """
     if channel not in Channel.values or channel == Channel.ONLINE:
         raise ValidationError({"channel": _("请选择申请渠道(当面、邮寄、传真或电子邮件)")})
     data = data.cleaned()
     errors = validate_application(data)
+    if received_on is None and channel not in CONFIRMED_CHANNELS:
+        errors["received_on"] = _("请填写收到申请日期")
     if errors:
         raise ValidationError(errors)
-    _not_future(received_on, _("收到申请日期"))
+    if received_on is not None:
+        _not_future(received_on, _("收到申请日期"))
+    status = Status.REGISTERED if received_on else Status.RECEIVED
     code = _new_code(10)
     info_request = _create_case(
         unit=unit,
@@ -302,19 +314,19 @@ def info_request_register(
         channel=channel,
         source="staff",
         received_on=received_on,
-        status=Status.REGISTERED,
+        status=status,
     )
     info_request.query_code_hash = query_code_hash(info_request.tracking_number, code)
     info_request.save(update_fields=["query_code_hash"])
     info_request.events.create(
         actor=actor,
         old_status="",
-        new_status=Status.REGISTERED,
+        new_status=status,
         note=RECEIPT_RULES[channel],
-        data={"received_on": received_on.isoformat()},
+        data={"received_on": received_on.isoformat() if received_on else None},
         public=True,
     )
-    audit_record(actor=actor, action="inforequest.registered", obj=info_request)
+    audit_record(actor=actor, action=f"inforequest.{status}", obj=info_request)
     _refresh_due(info_request)
     notify.applicant_mail(info_request, "acknowledged", query_code=code)
     return info_request, code
@@ -322,14 +334,17 @@ def info_request_register(
 
 @transaction.atomic
 def info_request_confirm(*, info_request, actor, confirmed_on: datetime.date) -> InfoRequest:
-    """登记 an online application: the confirmation date is the receipt date (第三十一条)."""
+    """登记 an application confirmed with the applicant: online, fax or unsigned post.
+
+    The confirmation date is the receipt date (《条例》第三十一条), and the clock starts.
+    """
     info_request = _locked(info_request)
     _not_future(confirmed_on, _("确认日期"))
     if confirmed_on < timezone.localtime(info_request.submitted_at).date():
         raise ValidationError(_("确认日期不能早于申请提交日期"))
     info_request.received_on = confirmed_on
     info_request.save(update_fields=["received_on"])
-    _move(info_request, Status.REGISTERED, actor, RECEIPT_RULES[Channel.ONLINE])
+    _move(info_request, Status.REGISTERED, actor, RECEIPT_RULES[info_request.channel])
     _refresh_due(info_request)
     return info_request
 
