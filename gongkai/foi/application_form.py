@@ -55,5 +55,6 @@ class ApplicationForm(forms.Form):
 
     def application_data(self) -> ApplicationData:
         return ApplicationData(
-            **{name: self.cleaned_data.get(name, "") for name in self.fields}
+            # The application's own fields only: a subclass may add unit, channel, date.
+            **{name: self.cleaned_data.get(name, "") for name in ApplicationForm.base_fields}
         ).cleaned()

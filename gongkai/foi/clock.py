@@ -5,24 +5,22 @@ import datetime
 from django.db import transaction
 
 from gongkai.foi import deadlines
-from gongkai.foi.models import CLOSED, InfoRequest
+from gongkai.foi.models import InfoRequest
 
 
 def recompute_due_dates(years: set[int]) -> int:
-    """Recompute the due date of every open case whose clock touches `years`.
+    """Recompute the due date of every case whose clock touches `years`.
 
     A State Council notice entered for next year moves dates that were only
-    provisional (weekends-only); returns how many cases changed.
+    provisional (weekends-only). Closed cases too: a reply given before the
+    notice was entered is judged on time or late against the official date.
+    Returns how many cases changed.
     """
     if not years:
         return 0
     earliest = datetime.date(min(years) - 1, 1, 1)
     changed = 0
-    cases = (
-        InfoRequest.objects.exclude(status__in=CLOSED)
-        .filter(received_on__gte=earliest)
-        .prefetch_related("pauses")
-    )
+    cases = InfoRequest.objects.filter(received_on__gte=earliest).prefetch_related("pauses")
     with transaction.atomic():
         for case in cases.iterator(chunk_size=1000):
             new = deadlines.due_on(case)

@@ -108,6 +108,21 @@ def due_on(info_request) -> datetime.date | None:
     )
 
 
+def due_on_as_of(info_request, day: datetime.date) -> datetime.date | None:
+    """The due date as it stands on `day`: a consultation or fee wait still open
+    counts as paused up to that day (《条例》第三十三条第三款), so a deadline that
+    only looks passed is not (e.g. when deciding an extension)."""
+    if info_request.correction_asked_on and not info_request.corrected_on:
+        return None
+    intervals = [(p.started_on, p.ended_on) for p in info_request.pauses.all()]
+    return compute_due_on(
+        received_on=info_request.received_on,
+        corrected_on=info_request.corrected_on,
+        extension_workdays=info_request.extension_workdays,
+        paused=paused_workdays(intervals, until=day),
+    )
+
+
 def correction_notice_due(received_on: datetime.date) -> datetime.date:
     """The last day to send the one 补正 notice (《条例》第三十条: within 7 working days)."""
     return add_workdays(received_on, CORRECTION_NOTICE_WORKDAYS, provisional=True)

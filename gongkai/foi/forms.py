@@ -5,20 +5,23 @@ services.py; a form checks types and ranges so that a typo gets a message on
 its field before the service is asked.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.foi.application_form import ApplicationForm
+from gongkai.foi.deadlines import MAX_EXTENSION_WORKDAYS
 from gongkai.foi.models import Appeal, Channel, Outcome, Pause
 from gongkai.foi.services import (
+    CONFIRMED_CHANNELS,
     DELIVERY_METHODS,
     MAX_CORRECTION_WORKDAYS,
     MAX_DESCRIPTION_CHARS,
     RECEIPT_RULES,
 )
-from gongkai.foi.deadlines import MAX_EXTENSION_WORKDAYS
 from gongkai.orgs.models import Membership, Unit
 
 STAFF_CHANNELS = [(value, label) for value, label in Channel.choices if value != Channel.ONLINE]
@@ -38,7 +41,9 @@ def outcome_choices() -> list:
     """Outcome options grouped by table-3 block, each with its full label from models.Outcome."""
     choices: list = [("", "---------")]
     for block, block_label in OUTCOME_BLOCKS:
-        options = [(code, label) for code, label in Outcome.choices if Outcome.group_of(code) == block]
+        options = [
+            (code, label) for code, label in Outcome.choices if Outcome.group_of(code) == block
+        ]
         choices.append((block_label, options))
     return choices
 
@@ -83,7 +88,13 @@ class RegisterForm(ApplicationForm):
 
     unit = forms.ModelChoiceField(label=_("受理机关"), queryset=Unit.objects.none())
     channel = forms.ChoiceField(label=_("申请渠道"), choices=STAFF_CHANNELS)
-    received_on = date_field(_("收到申请日期"), help_text=_("按申请渠道确定,规则见下"))
+    received_on = date_field(
+        _("收到申请日期"),
+        required=False,
+        help_text=_(
+            "按申请渠道确定,规则见下。平信或传真暂时无法与申请人确认的可以留空,确认后再登记日期"
+        ),
+    )
 
     field_order = ["unit", "channel", "received_on"]
 
@@ -96,13 +107,18 @@ class RegisterForm(ApplicationForm):
 
     @staticmethod
     def receipt_rules() -> list[tuple[str, str]]:
-        return [(str(Channel(value).label), RECEIPT_RULES[value]) for value, _label in STAFF_CHANNELS]
+        return [
+            (str(Channel(value).label), RECEIPT_RULES[value]) for value, _label in STAFF_CHANNELS
+        ]
 
     def clean(self):
         cleaned = super().clean()
         received_on = cleaned.get("received_on")
         if received_on and received_on > timezone.localdate():
             self.add_error("received_on", _("收到申请日期不能晚于今天"))
+        elif not received_on and "received_on" not in self.errors:
+            if cleaned.get("channel") not in CONFIRMED_CHANNELS:
+                self.add_error("received_on", _("请填写收到申请日期"))
         return cleaned
 
 
@@ -115,9 +131,12 @@ class CaseForm(forms.Form):
 
 
 class ConfirmForm(CaseForm):
-    confirmed_on = date_field(
-        _("确认日期"), help_text=_("网上申请以双方确认之日为收到申请之日(《条例》第三十一条)")
-    )
+    confirmed_on = date_field(_("确认日期"))
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        # The channel's receipt rule (《条例》第三十一条): the confirmation date counts.
+        self.fields["confirmed_on"].help_text = RECEIPT_RULES.get(case.channel, "")
 
 
 class AskCorrectionForm(CaseForm):
@@ -193,7 +212,7 @@ class PauseStartForm(CaseForm):
     amount_yuan = forms.DecimalField(
         label=_("收费金额(元)"),
         required=False,
-        min_value=0.01,
+        min_value=Decimal("0.01"),
         max_digits=10,
         decimal_places=2,
         help_text=_("发出收费通知时填写"),
@@ -262,7 +281,9 @@ class DeliverForm(CaseForm):
 
 
 class SignatureForm(CaseForm):
-    signed_on = date_field(_("签收日期"), help_text=_("邮寄回执上的签收日期;答复日期仍以交邮日期为准"))
+    signed_on = date_field(
+        _("签收日期"), help_text=_("邮寄回执上的签收日期;答复日期仍以交邮日期为准")
+    )
 
 
 class ArchiveForm(CaseForm):

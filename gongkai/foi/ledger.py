@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 from gongkai.core.audit import audit_record
 from gongkai.core.cells import cell_date, cell_text
 from gongkai.core.errors import InputErrors, capped
+from gongkai.core.workdays import CalendarError
 from gongkai.foi import deadlines
 from gongkai.foi.models import ApplicantKind, InfoRequest, Outcome, Pause, RequestEvent
 from gongkai.foi.services import MAX_DESCRIPTION_CHARS, _has_markup, _new_code
@@ -53,12 +54,16 @@ DATES = (
     "consultation_end",
     "replied_on",
 )
-KINDS = {label: value for value, label in ApplicantKind.choices}
 Status = InfoRequest.Status
 
 
 class LedgerError(InputErrors):
     pass
+
+
+def applicant_kinds() -> dict[str, str]:
+    """申请人类型 as the ledger writes it (the table-3 column label) → code."""
+    return {str(label): value for value, label in ApplicantKind.choices}
 
 
 def outcome_from_text(text: str) -> str | None:
@@ -143,7 +148,7 @@ def read_ledger(name: str, data: bytes) -> list[LedgerRow]:
             )
     missing = [COLUMNS[key] for key in COLUMNS if key not in index]
     if missing:
-        errors.append(_("缺少列:%(m)s") % {"m": "、".join(missing)})
+        errors.append(_("第1行(表头):缺少列:%(m)s") % {"m": "、".join(missing)})
     if errors:
         raise LedgerError(errors)
     result, seen = [], {}
@@ -206,10 +211,11 @@ def _row(number: int, values: dict) -> tuple[LedgerRow | None, list[tuple[str, s
     for key in DATES:
         if dates[key] and dates[key] > today:
             problems.append((key, _("不能晚于今天")))
-    kind = KINDS.get(text["applicant_kind"])
+    kinds = applicant_kinds()
+    kind = kinds.get(text["applicant_kind"])
     if text["applicant_kind"] and kind is None:
         problems.append(
-            ("applicant_kind", _("“%(v)s”不是申请人类型,应为%(k)s") % {"v": text["applicant_kind"], "k": "/".join(KINDS)})
+            ("applicant_kind", _("“%(v)s”不是申请人类型,应为%(k)s") % {"v": text["applicant_kind"], "k": "/".join(kinds)})
         )  # fmt: skip
     if len(text["ledger_no"]) > 60:
         problems.append(("ledger_no", _("超过60字")))
@@ -241,24 +247,26 @@ def _row(number: int, values: dict) -> tuple[LedgerRow | None, list[tuple[str, s
     problems.extend(_order_problems(dates, text))
     if problems:
         return None, problems
-    return (
-        LedgerRow(
-            row=number,
-            ledger_no=text["ledger_no"],
-            received_on=dates["received_on"],
-            applicant_kind=kind,
-            applicant_name=text["applicant_name"],
-            description=text["description"],
-            correction_asked_on=dates["correction_asked_on"],
-            corrected_on=dates["corrected_on"],
-            consultation_start=dates["consultation_start"],
-            consultation_end=dates["consultation_end"],
-            extension_workdays=extension,
-            replied_on=dates["replied_on"],
-            outcome=outcome,
-        ),
-        [],
+    row = LedgerRow(
+        row=number,
+        ledger_no=text["ledger_no"],
+        received_on=dates["received_on"],
+        applicant_kind=kind,
+        applicant_name=text["applicant_name"],
+        description=text["description"],
+        correction_asked_on=dates["correction_asked_on"],
+        corrected_on=dates["corrected_on"],
+        consultation_start=dates["consultation_start"],
+        consultation_end=dates["consultation_end"],
+        extension_workdays=extension,
+        replied_on=dates["replied_on"],
+        outcome=outcome,
     )
+    try:
+        row.due_on  # noqa: B018 - a year typo (1926) lies outside the working-day calendar
+    except CalendarError as exc:
+        return None, [("corrected_on" if row.corrected_on else "received_on", str(exc))]
+    return row, []
 
 
 def _order_problems(dates: dict, text: dict) -> list[tuple[str, str]]:
@@ -285,12 +293,22 @@ def _order_problems(dates: dict, text: dict) -> list[tuple[str, str]]:
         problems.append(("corrected_on", _("有补正收到日期,但没有补正告知日期")))
     if dates["consultation_end"] and not dates["consultation_start"]:
         problems.append(("consultation_end", _("有征询结束日期,但没有征询开始日期")))
-    if received and dates["correction_asked_on"]:
-        last = deadlines.correction_notice_due(received)
+    try:
+        last = deadlines.correction_notice_due(received) if received else None
+    except CalendarError:
+        last = None  # a year outside the calendar: reported with the due date
+    if last and dates["correction_asked_on"]:
         if dates["correction_asked_on"] > last:
             problems.append(
                 ("correction_asked_on", _("补正告知须在收到申请后7个工作日内(%(d)s前)(《条例》第三十条)") % {"d": last})
             )  # fmt: skip
+    outcome = outcome_from_text(text["outcome"]) if text["outcome"] else ""
+    if outcome == Outcome.OTHER_1 and not (
+        dates["correction_asked_on"] and not dates["corrected_on"]
+    ):
+        problems.append(("outcome", _("“逾期不补正”须有补正告知日期,且没有补正收到日期")))
+    if outcome == Outcome.UNAVAILABLE_3 and not dates["corrected_on"]:
+        problems.append(("outcome", _("“补正后申请内容仍不明确”须有补正收到日期")))
     if dates["replied_on"] and not text["outcome"]:
         problems.append(("outcome", _("有答复日期,但没有办理结果")))
     if text["outcome"] and not dates["replied_on"]:

@@ -50,16 +50,37 @@ PLACEHOLDERS = {
 # Free text the handler writes for a letter; everything else comes from the case.
 HANDLER_FIELDS = ("provided_how", "reason", "correction_items", "third_party")
 
+# Letters to the consulted third party or agency (《条例》第三十二条、第三十四条):
+# addressed to them, without the sentence telling the applicant "we received
+# your application", so the applicant's name and tracking number stay out.
+CONSULTATION_TEMPLATES = ("third_party", "co_producer")
+
 
 def placeholders_in(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def unknown_placeholders(text: str) -> set[str]:
+    """Every field that is not a plain {name} of PLACEHOLDERS, as written.
+
+    `_fill` uses str.format_map, so an empty or positional field ({}, {0}), a
+    format spec ({due_on:%Y}) or a conversion ({applicant!r}) would fail or
+    garble the letter when a handler issues it; they are refused with the rest.
+    """
     try:
-        return placeholders_in(text) - set(PLACEHOLDERS)
+        fields = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(text)
+            if name is not None
+        ]
     except ValueError:
         return {"{"}
+    unknown = set()
+    for name, spec, conversion in fields:
+        if name not in PLACEHOLDERS or spec or conversion:
+            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            unknown.add(f"{{{written}}}")
+    return unknown
 
 
 def _fill(text: str, facts: dict) -> str:
@@ -135,11 +156,26 @@ def render(template: LetterTemplate, info_request: InfoRequest, extra: dict) -> 
 
 
 def _receipt_sentence(info_request: InfoRequest) -> str:
-    text = _("本机关于%(day)s收到您提出的政府信息公开申请(申请编号:%(no)s),申请获取:%(what)s") % {
-        "day": _date(info_request.corrected_on or info_request.received_on),
+    facts = {
+        "day": _date(info_request.received_on),
         "no": info_request.tracking_number,
         "what": info_request.description,
     }
+    if info_request.corrected_on:
+        # The receipt date stays the 第三十一条 date; the 补正 restarts the clock
+        # (第三十条) but does not rewrite when the application arrived.
+        facts["corrected"] = _date(info_request.corrected_on)
+        text = (
+            _(
+                "本机关于%(day)s收到您提出的政府信息公开申请,于%(corrected)s收到补正后的申请(申请编号:%(no)s),申请获取:%(what)s"
+            )
+            % facts
+        )
+    else:
+        text = (
+            _("本机关于%(day)s收到您提出的政府信息公开申请(申请编号:%(no)s),申请获取:%(what)s")
+            % facts
+        )
     if info_request.doc_number:
         text += _("(%(doc)s)") % {"doc": info_request.doc_number}
     return text + "。"
@@ -167,16 +203,22 @@ def letter_issue(
         raise InputErrors(
             [_("缺少文书模板“%(code)s”,请公开办在后台补充") % {"code": template_code}]
         )
-    draft = render(template, info_request, extra or {})
-    body = full_text(info_request, draft)
+    extra = extra or {}
+    draft = render(template, info_request, extra)
+    if template.code in CONSULTATION_TEMPLATES:
+        addressee = str(extra.get("third_party") or "")[:100]
+        body = "\n".join(part for part in (draft.body, draft.remedy) if part)
+    else:
+        addressee = info_request.applicant_name
+        body = full_text(info_request, draft)
     number = next_letter_number(info_request.unit, issued_on.year)
-    digest = hashlib.sha256(f"{number}\n{draft.title}\n{body}".encode()).hexdigest()
+    digest = _digest(number, draft.title, addressee, issued_on, body)
     return Letter.objects.create(
         info_request=info_request,
         template=template,
         number=number,
         title=draft.title,
-        addressee=info_request.applicant_name,
+        addressee=addressee,
         body=body,
         issued_on=issued_on,
         issued_by=actor if actor is not None and actor.is_authenticated else None,
@@ -184,8 +226,14 @@ def letter_issue(
     )
 
 
+def _digest(number: str, title: str, addressee: str, issued_on: datetime.date, body: str) -> str:
+    """What an issued letter says, to whom and when: any later change shows."""
+    text = "\n".join([number, title, addressee, issued_on.isoformat(), body])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def letter_is_intact(letter: Letter) -> bool:
-    digest = hashlib.sha256(f"{letter.number}\n{letter.title}\n{letter.body}".encode()).hexdigest()
+    digest = _digest(letter.number, letter.title, letter.addressee, letter.issued_on, letter.body)
     return digest == letter.content_hash
 
 
@@ -212,8 +260,12 @@ def letter_docx(letter: Letter) -> bytes:
     run.font.size = Pt(22)  # 二号
     number = document.add_paragraph(letter.number)
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(f"{letter.addressee}:")
-    for text in _PARAGRAPH_BREAK.split(letter.body):
+    salutation = f"{letter.addressee}:"
+    paragraphs = _PARAGRAPH_BREAK.split(letter.body)
+    if paragraphs[0].strip() == salutation:  # the template opens with it already
+        paragraphs = paragraphs[1:]
+    document.add_paragraph(salutation)
+    for text in paragraphs:
         paragraph = document.add_paragraph(text)
         paragraph.paragraph_format.first_line_indent = Pt(32)
     unit_line = document.add_paragraph(letter.info_request.unit.name)

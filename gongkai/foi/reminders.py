@@ -13,16 +13,19 @@ from gongkai.orgs.models import Membership
 
 
 def _recipients(case: InfoRequest) -> list[str]:
+    # A 经办人 whose account was closed (left the unit) reads no mail: the
+    # case then counts as untaken and goes to every handler of the unit.
+    handler = case.handler if case.handler is not None and case.handler.is_active else None
     roles = {Membership.Role.APPROVER}
-    if case.handler_id is None:
+    if handler is None:
         roles.add(Membership.Role.REQUEST_HANDLER)
     addresses = set(
         Membership.objects.filter(unit_id=case.unit_id, role__in=roles, user__is_active=True)
         .exclude(user__email="")
         .values_list("user__email", flat=True)
     )
-    if case.handler is not None and case.handler.email:
-        addresses.add(case.handler.email)
+    if handler is not None and handler.email:
+        addresses.add(handler.email)
     return sorted(addresses)
 
 

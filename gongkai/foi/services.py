@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import audit_record
 from gongkai.core.transitions import TransitionNotAllowed, move
+from gongkai.core.workdays import CalendarError, is_workday
 from gongkai.foi import deadlines, notify
 from gongkai.foi.letters import letter_issue
 from gongkai.foi.models import (
@@ -117,7 +118,9 @@ def validate_application(data: ApplicationData) -> dict[str, str]:
         errors["phone"] = _("请至少填写一种联系方式(电话、电子邮箱或通信地址),以便送达答复")
     if data.phone and not (_MOBILE.match(data.phone) or _LANDLINE.match(data.phone)):
         errors["phone"] = _("电话号码格式不对(手机11位,或区号加座机号码)")
-    if data.email:
+    if len(data.email) > 254:
+        errors["email"] = _("电子邮箱过长(不超过254个字符)")
+    elif data.email:
         try:
             validate_email(data.email)
         except ValidationError:
@@ -215,8 +218,16 @@ def _expect(info_request, *statuses) -> None:
 
 
 def _not_future(day: datetime.date, label: str) -> None:
+    """A date of a step: not in the future, and inside the working-day calendar (a typo
+    like 1926 would otherwise surface as a calendar error)."""
     if day > timezone.localdate():
         raise ValidationError(_("%(label)s不能晚于今天") % {"label": label})
+    try:
+        is_workday(day, provisional=True)
+    except CalendarError:
+        raise ValidationError(
+            _("%(label)s(%(day)s)超出工作日历的范围,请检查年份") % {"label": label, "day": day}
+        ) from None
 
 
 def _create_case(*, unit, data: ApplicationData, channel: str, source: str, **extra):
@@ -339,6 +350,7 @@ def info_request_confirm(*, info_request, actor, confirmed_on: datetime.date) ->
     The confirmation date is the receipt date (《条例》第三十一条), and the clock starts.
     """
     info_request = _locked(info_request)
+    _expect(info_request, Status.RECEIVED)
     _not_future(confirmed_on, _("确认日期"))
     if confirmed_on < timezone.localtime(info_request.submitted_at).date():
         raise ValidationError(_("确认日期不能早于申请提交日期"))
@@ -570,7 +582,8 @@ def info_request_extend(
             }
         )
     _not_future(decided_on, _("批准日期"))
-    if info_request.due_on and decided_on > info_request.due_on:
+    due = deadlines.due_on_as_of(info_request, decided_on)
+    if due and decided_on > due:
         raise ValidationError(_("答复期限已过,不能再延期;延期须在期限届满前决定并告知申请人"))
     info_request.extension_workdays = total
     info_request.extension_reason = reason.strip()
@@ -584,7 +597,8 @@ def info_request_extend(
         template_code="extension",
         actor=actor,
         issued_on=decided_on,
-        extra={"reason": info_request.extension_reason},
+        # The notice states this extension; the case keeps the total (at most 20).
+        extra={"reason": info_request.extension_reason, "extension_workdays": str(workdays)},
     )
     _event(
         info_request,
@@ -669,9 +683,11 @@ def info_request_reply(
         fee.ended_on = issued_on
         fee.result = _("逾期未缴费") if outcome == Outcome.OTHER_2 else _("随答复结束")
         fee.save(update_fields=["ended_on", "result"])
+        # The wait for the fee is not counted (国办函〔2020〕109号) even when unpaid.
+        _refresh_due(info_request)
     letter = letter_issue(
         info_request=info_request,
-        template_code=_template_for(outcome),
+        template_code=reply_template_code(outcome),
         actor=actor,
         issued_on=issued_on,
         extra={"provided_how": provided_how.strip(), "reason": reason.strip(), "outcome": outcome},
@@ -688,7 +704,7 @@ def info_request_reply(
     return letter
 
 
-def _template_for(outcome: str) -> str:
+def reply_template_code(outcome: str) -> str:
     """The reply template that lists this outcome (the office may split them further)."""
     for code, outcomes in LetterTemplate.objects.values_list("code", "outcomes"):
         if outcome in outcomes:

@@ -81,3 +81,13 @@ def register(
 def received_case(official_calendar, tanzhou_handler):
     """张伟's application, received in person on Monday 2026-03-02."""
     return register(tanzhou_handler, datetime.date(2026, 3, 2))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counts live in a cache that outlives each test's database: start at zero."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
+    yield
+    caches["ratelimit"].clear()
