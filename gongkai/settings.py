@@ -217,6 +217,8 @@ if not _redis_url:
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # Applications one address may submit (portal and API together), e.g. "5/h".
 GONGKAI_INTAKE_RATE = env_str("GONGKAI_INTAKE_RATE", "5/h")
+# Query-code guesses one address may make on the portal and the API together.
+GONGKAI_QUERY_RATE = env_str("GONGKAI_QUERY_RATE", "30/h")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("GONGKAI_SESSION_HOURS", 8, minimum=1) * 3600
