@@ -20,6 +20,9 @@ from gongkai.orgs.services import account_create
 
 PASSWORD = "Persona-Pass-2026"
 
+# Browser fixtures (Chromium through Playwright) for every app's browser tests.
+pytest_plugins = ["tests.browser"]
+
 
 def seed_reference_data():
     for path in seed.REFERENCE_LOADERS:

@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalogs.admin import ViewOnly
 from gongkai.core.admin import AuditedAdmin
-from gongkai.foi.letters import PLACEHOLDERS, unknown_placeholders
+from gongkai.foi.letters import (
+    APPLICANT_FACTS,
+    CONSULTATION_TEMPLATES,
+    PLACEHOLDERS,
+    placeholders_in,
+    unknown_placeholders,
+)
 from gongkai.foi.models import InfoRequest, LetterCounter, LetterTemplate
 
 
@@ -30,6 +36,13 @@ class LetterTemplateForm(forms.ModelForm):
                     "u": "、".join(sorted(unknown)),
                     "a": "、".join(f"{{{k}}}" for k in PLACEHOLDERS),
                 }
+            )
+        if self.instance.code in CONSULTATION_TEMPLATES and placeholders_in(body) & set(
+            APPLICANT_FACTS
+        ):
+            # letters.render leaves it empty anyway; say so rather than print a blank.
+            raise forms.ValidationError(
+                _("征求意见书发给第三方或其他机关,不能写入申请人姓名或名称({applicant})")
             )
         return body
 
@@ -65,6 +78,10 @@ class LetterCounterAdmin(AuditedAdmin):
     readonly_fields = ["unit", "year", "last"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A deleted counter starts again at 1 and would reissue numbers already used.
         return False
 
 

@@ -25,7 +25,7 @@ from ninja.security import django_auth
 from pydantic import ConfigDict
 
 from gongkai.foi import deadlines, intake, permissions, selectors, services
-from gongkai.foi.models import CLOSED, InfoRequest
+from gongkai.foi.models import InfoRequest
 from gongkai.foi.services import ApplicationData
 
 log = logging.getLogger(__name__)
@@ -280,7 +280,7 @@ def application_status(request, payload: StatusIn):
     case = intake.case_for_applicant(payload.tracking_number, payload.query_code)
     if case is None:
         return Status(404, {"detail": str(intake.QUERY_FAILED)})
-    replied = case.status in CLOSED and bool(case.outcome)
+    replied = intake.outcome_is_public(case)
     return Status(
         200,
         {
@@ -323,6 +323,7 @@ def staff_cases(
         cases = cases.filter(unit__code=unit)
     cases = selectors.workbench(cases, status=status, open_only=False)
     today = timezone.localdate()
+    identity = permissions.IdentityRule(request.user)
     page = list(cases[offset : offset + limit])
     return Status(
         200,
@@ -336,7 +337,7 @@ def staff_cases(
                     "status": case.status,
                     "status_label": case.get_status_display(),
                     "applicant_kind": case.applicant_kind,
-                    "applicant": permissions.applicant_for(request.user, case),
+                    "applicant": identity.applicant(case),
                     "description": case.description,
                     "submitted_at": case.submitted_at,
                     "received_on": case.received_on,

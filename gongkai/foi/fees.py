@@ -1,9 +1,11 @@
 """The 信息处理费 a request may carry (《条例》第四十二条, 国办函〔2020〕109号).
 
 Disclosure on request is free; a fee is allowed only when an applicant's
-requests clearly exceed a reasonable number. The system suggests the fee by
-either scheme from the bands in data/fees.toml; the handler decides, and a fee
-notice pauses the clock until payment (`services.pause_start`).
+requests clearly exceed a reasonable number. The fee-notice form suggests the
+按件计收 amount from the bands in data/fees.toml (`forms.PauseStartForm`);
+`per_page_fee` is the 按量计收 scheme, which needs a page count the form does not
+ask yet. The handler decides, and a fee notice pauses the clock until payment
+(`services.pause_start`).
 """
 
 import datetime

@@ -12,8 +12,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.foi import fees
 from gongkai.foi.application_form import ApplicationForm
 from gongkai.foi.deadlines import MAX_EXTENSION_WORKDAYS
+from gongkai.foi.intake import intake_units
 from gongkai.foi.models import Appeal, Channel, Outcome, Pause
 from gongkai.foi.services import (
     CONFIRMED_CHANNELS,
@@ -193,11 +195,10 @@ class TransferForm(CaseForm):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, case=case, **kwargs)
+        # The units that take applications (the portal's list): a case goes nowhere
+        # a citizen could not have sent it.
         self.fields["to_unit"].queryset = (
-            Unit.objects.exclude(pk=case.unit_id)
-            .exclude(kind=Unit.Kind.VILLAGE)
-            .filter(valid_to__isnull=True)
-            .order_by("kind", "sort_order", "name")
+            intake_units().exclude(pk=case.unit_id).order_by("kind", "sort_order", "name")
         )
 
 
@@ -221,6 +222,15 @@ class PauseStartForm(CaseForm):
         label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}), max_length=500, required=False
     )
     started_on = date_field(_("开始日期"))
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        # The handler decides the fee; the system only says what 按件计收 would charge
+        # (国办函〔2020〕109号, bands in data/fees.toml). Only a count, never who else applied.
+        nth = fees.nth_this_month(case)
+        self.fields["amount_yuan"].help_text = _(
+            "发出收费通知时填写。本申请为该申请人本月第%(n)s件,按件计收参考金额%(yuan)s元"
+        ) % {"n": nth, "yuan": fees.per_request_fee(nth)}
 
 
 class PauseEndForm(CaseForm):

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
 
 from gongkai.foi import services
-from gongkai.foi.models import InfoRequest, Letter, Pause, RequestEvent
+from gongkai.foi.models import ANSWERED, InfoRequest, Letter, Pause, RequestEvent
 from gongkai.orgs.models import Unit
 
 INTAKE_GROUP = "foi-intake"
@@ -122,6 +122,11 @@ def case_for_applicant(tracking_number: str, query_code: str) -> InfoRequest | N
     if not services.query_code_matches(case, query_code):
         return None
     return case
+
+
+def outcome_is_public(case: InfoRequest) -> bool:
+    """Whether the applicant is told the outcome: once the reply letter is issued."""
+    return case.status in ANSWERED and bool(case.outcome)
 
 
 def applicant_letters(case: InfoRequest) -> QuerySet[Letter]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -55,6 +56,10 @@ DATES = (
     "replied_on",
 )
 Status = InfoRequest.Status
+
+
+# The events an import writes itself; any other event means staff handled the case here.
+LEDGER_EVENT_KINDS = ("ledger_import", "ledger_update")
 
 
 class LedgerError(InputErrors):
@@ -293,6 +298,13 @@ def _order_problems(dates: dict, text: dict) -> list[tuple[str, str]]:
         problems.append(("corrected_on", _("有补正收到日期,但没有补正告知日期")))
     if dates["consultation_end"] and not dates["consultation_start"]:
         problems.append(("consultation_end", _("有征询结束日期,但没有征询开始日期")))
+    if dates["replied_on"] and dates["consultation_start"] and not dates["consultation_end"]:
+        # A replied case cannot still wait for an opinion: the decision ends the
+        # consultation (《条例》第三十二条: no answer in time, the agency decides).
+        # Stored open, it would leave a paused clock on a closed case.
+        problems.append(
+            ("consultation_end", _("已答复的申请须填写征询结束日期(未收到意见的可填答复日期)"))
+        )
     try:
         last = deadlines.correction_notice_due(received) if received else None
     except CalendarError:
@@ -333,11 +345,23 @@ def ledger_import(*, unit, rows: list[LedgerRow], actor) -> LedgerReport:
             unit=unit, ledger_no__in=[row.ledger_no for row in rows]
         )
     }
+    # A case imported earlier and worked on here since (a letter, a step) is the
+    # platform's now: overwriting it from the spreadsheet would undo a reply or
+    # delete its pauses behind the letters that announced them.
+    handled_here = set(
+        RequestEvent.objects.filter(info_request__in=existing.values())
+        # A status move has no "kind" at all; NOT IN alone would skip it (NULL).
+        .filter(Q(data__kind__isnull=True) | ~Q(data__kind__in=LEDGER_EVENT_KINDS))
+        .values_list("info_request_id", flat=True)
+    )
     conflicts = [
         _("第%(r)s行“申请编号”列:“%(n)s”已是本平台受理的申请,不能用台账覆盖")
         % {"r": row.row, "n": row.ledger_no}
         for row in rows
-        if row.ledger_no in existing and existing[row.ledger_no].source != "ledger"
+        if row.ledger_no in existing
+        and (
+            existing[row.ledger_no].source != "ledger" or existing[row.ledger_no].pk in handled_here
+        )
     ]
     if conflicts:
         raise LedgerError(capped(conflicts))

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import InputErrors
@@ -54,6 +54,11 @@ HANDLER_FIELDS = ("provided_how", "reason", "correction_items", "third_party")
 # addressed to them, without the sentence telling the applicant "we received
 # your application", so the applicant's name and tracking number stay out.
 CONSULTATION_TEMPLATES = ("third_party", "co_producer")
+
+
+# Facts that identify the applicant; a consultation letter never carries them,
+# even if the office edits its template to ask for them.
+APPLICANT_FACTS = ("applicant",)
 
 
 def placeholders_in(text: str) -> set[str]:
@@ -142,6 +147,10 @@ class Draft:
 def render(template: LetterTemplate, info_request: InfoRequest, extra: dict) -> Draft:
     """The letter's title, body and remedy clause for this case (not yet issued)."""
     facts = case_facts(info_request) | {k: v for k, v in extra.items() if v is not None}
+    if template.code in CONSULTATION_TEMPLATES:
+        # The third party or agency learns what is asked, never who asks (《条例》第三十二条
+        # requires consulting on the content; the applicant's identity is personal data).
+        facts |= dict.fromkeys(APPLICANT_FACTS, "")
     for key, value in list(facts.items()):
         if isinstance(value, datetime.date):
             facts[key] = _date(value)
@@ -213,17 +222,30 @@ def letter_issue(
         body = full_text(info_request, draft)
     number = next_letter_number(info_request.unit, issued_on.year)
     digest = _digest(number, draft.title, addressee, issued_on, body)
-    return Letter.objects.create(
-        info_request=info_request,
-        template=template,
-        number=number,
-        title=draft.title,
-        addressee=addressee,
-        body=body,
-        issued_on=issued_on,
-        issued_by=actor if actor is not None and actor.is_authenticated else None,
-        content_hash=digest,
-    )
+    try:
+        # A savepoint, so the clash below is reported rather than breaking the transaction.
+        with transaction.atomic():
+            return Letter.objects.create(
+                info_request=info_request,
+                template=template,
+                number=number,
+                title=draft.title,
+                addressee=addressee,
+                body=body,
+                issued_on=issued_on,
+                issued_by=actor if actor is not None and actor.is_authenticated else None,
+                content_hash=digest,
+            )
+    except IntegrityError:
+        # 文号 are unique across units; two units whose prefixes coincide (edited in
+        # the admin, or two long names cut to the same six characters) would clash.
+        # The caller's transaction rolls back: no letter, no step, no number used.
+        raise InputErrors(
+            [
+                _("文号“%(number)s”已被使用,请公开办在后台为本单位设置不同的文号前缀")
+                % {"number": number}
+            ]
+        ) from None
 
 
 def _digest(number: str, title: str, addressee: str, issued_on: datetime.date, body: str) -> str:
@@ -238,6 +260,18 @@ def letter_is_intact(letter: Letter) -> bool:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+
+
+def letter_paragraphs(letter: Letter) -> list[str]:
+    """The body's paragraphs after the salutation, which every rendering prints itself.
+
+    Consultation templates open with "{third_party}:"; replies do not. Staff page,
+    portal page and Word file all use this, so the salutation appears once.
+    """
+    paragraphs = [text for text in _PARAGRAPH_BREAK.split(letter.body) if text.strip()]
+    if paragraphs and paragraphs[0].strip() == f"{letter.addressee}:":
+        paragraphs = paragraphs[1:]
+    return paragraphs
 
 
 def letter_docx(letter: Letter) -> bytes:
@@ -260,12 +294,8 @@ def letter_docx(letter: Letter) -> bytes:
     run.font.size = Pt(22)  # 二号
     number = document.add_paragraph(letter.number)
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    salutation = f"{letter.addressee}:"
-    paragraphs = _PARAGRAPH_BREAK.split(letter.body)
-    if paragraphs[0].strip() == salutation:  # the template opens with it already
-        paragraphs = paragraphs[1:]
-    document.add_paragraph(salutation)
-    for text in paragraphs:
+    document.add_paragraph(f"{letter.addressee}:")
+    for text in letter_paragraphs(letter):
         paragraph = document.add_paragraph(text)
         paragraph.paragraph_format.first_line_indent = Pt(32)
     unit_line = document.add_paragraph(letter.info_request.unit.name)

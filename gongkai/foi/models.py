@@ -207,11 +207,15 @@ class InfoRequest(models.Model):
         return Outcome.group_of(self.outcome) if self.outcome else ""
 
 
+# A case is open until its reply is delivered: the delivery date (posted, signed or
+# sent), not the letter's date, is what meets the deadline (国办公开办函〔2016〕235号),
+# so an issued but undelivered reply stays on the workbench and keeps its reminders.
 CLOSED = {
-    InfoRequest.Status.REPLIED,
     InfoRequest.Status.DELIVERED,
     InfoRequest.Status.ARCHIVED,
 }
+# The reply letter exists (the applicant may read it and its outcome).
+ANSWERED = {InfoRequest.Status.REPLIED, *CLOSED}
 
 S = InfoRequest.Status
 TRANSITIONS = {

@@ -96,11 +96,41 @@ def masked_applicant(info_request: InfoRequest) -> dict[str, str]:
     }
 
 
+def _applicant(info_request: InfoRequest, *, full: bool) -> dict[str, str]:
+    if not full:
+        return masked_applicant(info_request)
+    return {
+        name: getattr(info_request, name)
+        for name in ("applicant_name", "id_number", "phone", "email", "address", "postcode")
+    }
+
+
 def applicant_for(user, info_request: InfoRequest) -> dict[str, str]:
     """What this user may see of the applicant: in full, or masked."""
-    if can_see_identity(user, info_request):
-        return {
-            name: getattr(info_request, name)
-            for name in ("applicant_name", "id_number", "phone", "email", "address", "postcode")
-        }
-    return masked_applicant(info_request)
+    return _applicant(info_request, full=can_see_identity(user, info_request))
+
+
+class IdentityRule:
+    """`can_see_identity` for a list of cases, asked once per unit rather than per row.
+
+    The rule depends only on the user and the case's unit, so a page of 50
+    cases (the workbench, the staff API) costs a query or two per unit, not per case.
+    """
+
+    def __init__(self, user):
+        self.user = user
+        self.office = is_office_admin(user)
+        self._by_unit: dict[int, bool] = {}
+
+    def allows(self, info_request: InfoRequest) -> bool:
+        if self.office:
+            return True
+        if info_request.unit_id not in self._by_unit:
+            self._by_unit[info_request.unit_id] = can_see_identity(self.user, info_request)
+        return self._by_unit[info_request.unit_id]
+
+    def applicant(self, info_request: InfoRequest) -> dict[str, str]:
+        return _applicant(info_request, full=self.allows(info_request))
+
+    def name(self, info_request: InfoRequest) -> str:
+        return self.applicant(info_request)["applicant_name"]

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 
 from gongkai.foi import intake, services
 from gongkai.foi.application_form import ApplicationForm
-from gongkai.foi.letters import letter_docx
-from gongkai.foi.models import CLOSED, InfoRequest
+from gongkai.foi.letters import letter_docx, letter_paragraphs
+from gongkai.foi.models import InfoRequest
 from gongkai.orgs.models import Unit
 from gongkai.portal import selectors as portal_selectors
 
@@ -204,7 +204,7 @@ def case_page(request):
         "foi/portal/case.html",
         {
             "case": case,
-            "replied": case.status in CLOSED and bool(case.outcome),
+            "replied": intake.outcome_is_public(case),
             "timeline": intake.public_timeline(case),
             "letters": intake.applicant_letters(case),
         },
@@ -226,8 +226,11 @@ def _verified_letter(request, pk: int):
 @never_cache
 def letter_page(request, pk: int):
     letter = _verified_letter(request, pk)
-    paragraphs = [p for p in letter.body.split("\n") if p.strip()]
-    return render(request, "foi/portal/letter.html", {"letter": letter, "paragraphs": paragraphs})
+    return render(
+        request,
+        "foi/portal/letter.html",
+        {"letter": letter, "paragraphs": letter_paragraphs(letter)},
+    )
 
 
 @never_cache

@@ -3,10 +3,10 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from gongkai.foi import deadlines
-from gongkai.foi.models import CLOSED, InfoRequest, Pause
+from gongkai.foi.models import CLOSED, InfoRequest
 
 OPEN = [s for s in InfoRequest.Status.values if s not in CLOSED]
 
@@ -81,10 +81,6 @@ def similar_requests(info_request: InfoRequest, *, limit: int = 10) -> list[Info
     return list(cases.filter(match).order_by("-submitted_at")[:limit])
 
 
-def open_pauses(info_request: InfoRequest) -> list[Pause]:
-    return [p for p in info_request.pauses.all() if p.ended_on is None]
-
-
 def ledger_rows(unit) -> list[dict]:
     """Every case of a unit as `gongkai foi list --format json` prints it."""
     rows = []
@@ -102,7 +98,3 @@ def ledger_rows(unit) -> list[dict]:
             }
         )
     return rows
-
-
-def status_counts(cases: QuerySet[InfoRequest]) -> dict[str, int]:
-    return dict(cases.values_list("status").annotate(n=Count("id")).values_list("status", "n"))

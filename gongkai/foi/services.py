@@ -40,6 +40,7 @@ from gongkai.foi.models import (
     Outcome,
     Pause,
 )
+from gongkai.orgs.models import Membership
 from gongkai.privacy.checks import id15_valid, id18_valid, uscc_valid
 
 Status = InfoRequest.Status
@@ -228,6 +229,29 @@ def _not_future(day: datetime.date, label: str) -> None:
         raise ValidationError(
             _("%(label)s(%(day)s)超出工作日历的范围,请检查年份") % {"label": label, "day": day}
         ) from None
+
+
+def _not_before_clock(info_request, day: datetime.date, label: str) -> None:
+    """A step's date: not before the application arrived (or its 补正 did)."""
+    start = info_request.corrected_on or info_request.received_on
+    if start is not None and day < start:
+        since = _("收到补正日期") if info_request.corrected_on else _("收到申请日期")
+        raise ValidationError(
+            _("%(label)s不能早于%(since)s(%(day)s)")
+            % {"label": label, "since": since, "day": f"{start:%Y-%m-%d}"}
+        )
+
+
+def _check_handler(info_request, handler) -> None:
+    """Only the unit's active request handlers can be 经办人; the form offers no one else,
+    so this guards every other caller."""
+    if not (
+        handler.is_active
+        and Membership.objects.filter(
+            user=handler, unit_id=info_request.unit_id, role=Membership.Role.REQUEST_HANDLER
+        ).exists()
+    ):
+        raise ValidationError({"handler": _("经办人须为本单位的依申请公开经办人")})
 
 
 def _create_case(*, unit, data: ApplicationData, channel: str, source: str, **extra):
@@ -434,6 +458,8 @@ def info_request_receive_correction(
 def info_request_accept(*, info_request, actor, handler=None) -> InfoRequest:
     """审核 passed: the application is complete; handling starts (办理)."""
     info_request = _locked(info_request)
+    _expect(info_request, Status.REGISTERED)
+    _check_handler(info_request, handler or actor)
     info_request.handler = handler or actor
     info_request.save(update_fields=["handler"])
     _move(info_request, Status.IN_PROGRESS, actor, _("审核通过,进入办理"))
@@ -444,6 +470,7 @@ def info_request_accept(*, info_request, actor, handler=None) -> InfoRequest:
 def info_request_assign(*, info_request, actor, handler) -> InfoRequest:
     info_request = _locked(info_request)
     _expect(info_request, Status.REGISTERED, Status.IN_PROGRESS)
+    _check_handler(info_request, handler)
     info_request.handler = handler
     info_request.save(update_fields=["handler"])
     _event(info_request, actor, "assigned", handler.get_full_name() or handler.username)
@@ -461,6 +488,11 @@ def info_request_transfer(*, info_request, actor, to_unit, note: str) -> InfoReq
         raise ValidationError({"note": _("请说明转办理由")})
     if InfoRequest.objects.filter(unit=to_unit, ledger_no=info_request.ledger_no).exists():
         raise ValidationError(_("目标单位已有相同编号的申请"))
+    if info_request.pauses.filter(ended_on__isnull=True).exists():
+        # The consultation or fee notice went out under this unit's name and number;
+        # its answer comes back here. Moving the case would leave the clock paused
+        # at a unit that never asked.
+        raise ValidationError(_("征求意见或收费事项尚未结束,请先登记结果再转办"))
     old = info_request.unit
     info_request.unit = to_unit
     info_request.handler = None
@@ -540,6 +572,9 @@ def pause_start(
 def pause_end(*, pause: Pause, actor, ended_on: datetime.date, result: str) -> Pause:
     """The answer came (or the period ran out, or the fee was paid): the clock runs again."""
     info_request = _locked(pause.info_request)
+    # Pauses start only while handling; a reply waits for them (or closes a fee
+    # notice) and a transfer waits, so an open pause belongs to a case in progress.
+    _expect(info_request, Status.IN_PROGRESS)
     pause = Pause.objects.select_for_update().get(pk=pause.pk)
     if pause.ended_on:
         raise ValidationError(_("该事项已结束"))
@@ -582,6 +617,7 @@ def info_request_extend(
             }
         )
     _not_future(decided_on, _("批准日期"))
+    _not_before_clock(info_request, decided_on, _("批准日期"))
     due = deadlines.due_on_as_of(info_request, decided_on)
     if due and decided_on > due:
         raise ValidationError(_("答复期限已过,不能再延期;延期须在期限届满前决定并告知申请人"))
@@ -664,6 +700,17 @@ def info_request_reply(
     info_request = _locked(info_request)
     _expect(info_request, Status.REGISTERED, Status.IN_PROGRESS, Status.AWAITING_CORRECTION)
     _not_future(issued_on, _("答复日期"))
+    _not_before_clock(info_request, issued_on, _("答复日期"))
+    last = info_request.letters.order_by("-issued_on", "-id").first()
+    if last is not None and issued_on < last.issued_on:
+        # The reply closes the case: it cannot predate a notice the case already sent
+        # (补正, 延期, 征求意见, 收费), and delivery is checked against it.
+        raise ValidationError(
+            {
+                "issued_on": _("答复日期不能早于本案已出具的%(number)s(%(day)s)")
+                % {"number": last.number, "day": f"{last.issued_on:%Y-%m-%d}"}
+            }
+        )
     _check_outcome(info_request, outcome, issued_on)
     if info_request.pauses.filter(ended_on__isnull=True).exclude(kind=Pause.Kind.FEE).exists():
         raise ValidationError(_("征求意见尚未结束,请先登记意见结果"))
@@ -818,6 +865,8 @@ def appeal_record(
     if result not in Appeal.Result.values:
         raise ValidationError({"result": _("请选择结果")})
     _not_future(filed_on, _("申请或起诉日期"))
+    if decided_on is not None:
+        _not_future(decided_on, _("审结日期"))
     if result != Appeal.Result.PENDING and decided_on is None:
         raise ValidationError({"decided_on": _("已审结的请填写审结日期")})
     if decided_on is not None and decided_on < filed_on:
@@ -832,6 +881,8 @@ def appeal_record(
 @transaction.atomic
 def appeal_decide(*, appeal: Appeal, actor, result: str, decided_on: datetime.date) -> Appeal:
     appeal = Appeal.objects.select_for_update().select_related("info_request").get(pk=appeal.pk)
+    if appeal.result != Appeal.Result.PENDING:
+        raise ValidationError({"appeal": _("该复议或诉讼已登记审结结果")})
     if result not in Appeal.Result.values or result == Appeal.Result.PENDING:
         raise ValidationError({"result": _("请选择审结结果")})
     if decided_on < appeal.filed_on:

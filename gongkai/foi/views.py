@@ -27,7 +27,6 @@ from gongkai.core.errors import InputErrors
 from gongkai.foi import deadlines, forms, letters, permissions, selectors, services
 from gongkai.foi.models import CLOSED, Appeal, InfoRequest, Letter, LetterTemplate
 from gongkai.orgs.models import Membership, Unit
-from gongkai.orgs.permissions import is_office_admin
 
 Status = InfoRequest.Status
 PAGE_SIZE = 50
@@ -70,31 +69,6 @@ def _form_errors(form, exc: ValidationError | InputErrors) -> None:
         form.add_error(name if name in form.fields else None, errors)
 
 
-class _IdentityRule:
-    """`permissions.can_see_identity` per unit, asked once per unit rather than per row.
-
-    The rule depends only on the user and the case's unit, so a page of 50
-    cases costs a query or two per unit, not per case.
-    """
-
-    def __init__(self, user):
-        self.user = user
-        self.office = is_office_admin(user)
-        self._by_unit: dict[int, bool] = {}
-
-    def allows(self, case: InfoRequest) -> bool:
-        if self.office:
-            return True
-        if case.unit_id not in self._by_unit:
-            self._by_unit[case.unit_id] = permissions.can_see_identity(self.user, case)
-        return self._by_unit[case.unit_id]
-
-    def name(self, case: InfoRequest) -> str:
-        if self.allows(case):
-            return case.applicant_name
-        return permissions.masked_applicant(case)["applicant_name"]
-
-
 def _handler_units(user):
     return (
         Unit.objects.filter(
@@ -116,7 +90,7 @@ def _int(text) -> int | None:
 def workbench(request):
     """Open cases, earliest due date first, with urgency in words and colour."""
     user = request.user
-    identity = _IdentityRule(user)
+    identity = permissions.IdentityRule(user)
     status = request.GET.get("status", "")
     if status not in Status.values:
         status = ""
@@ -215,7 +189,7 @@ def receipt(request, pk):
             "case": case,
             "code": code,
             "applicant": permissions.applicant_for(request.user, case),
-            "portal_path": "/yisqgk/",
+            "portal_path": reverse("foi_portal:query"),
         },
     )
     add_never_cache_headers(response)
@@ -236,10 +210,6 @@ class Step:
     offered: Callable
     run: Callable
     done: str
-
-
-def _open_pauses(case):
-    return [p for p in case.pauses.all() if p.ended_on is None]
 
 
 def _pending_appeals(case):
@@ -291,7 +261,7 @@ STEPS: dict[str, Step] = {
     ),
     "pause_end": Step(
         _("征求意见或收费结束"), _("登记结束"), forms.PauseEndForm, permissions.can_handle,
-        lambda c: bool(_open_pauses(c)),
+        lambda c: deadlines.open_pause(c) is not None,
         lambda u, c, d: S.pause_end(actor=u, **d),
         _("已登记结果,答复期限已重新计算。"),
     ),
@@ -400,13 +370,14 @@ def _case_page(request, case, *, sent=None, preview=None, status=200):
                 "url": reverse(f"foi:{name}", args=[case.pk]),
             }
         )
-    sees_identity = permissions.can_see_identity(user, case)
+    identity = permissions.IdentityRule(user)
+    sees_identity = identity.allows(case)
     duplicates = []
     if sees_identity:
+        # Only cases whose applicant this user may see: listing a case where the
+        # applicant is masked as "the same person" would unmask them by association.
         duplicates = [
-            other
-            for other in selectors.possible_duplicates(case)
-            if permissions.can_view_case(user, other)
+            other for other in selectors.possible_duplicates(case) if identity.allows(other)
         ]
     urgency = deadlines.urgency(case, today)
     response = render(
@@ -414,7 +385,7 @@ def _case_page(request, case, *, sent=None, preview=None, status=200):
         "foi/staff/case.html",
         {
             "case": case,
-            "applicant": permissions.applicant_for(user, case),
+            "applicant": identity.applicant(case),
             "sees_identity": sees_identity,
             "clock": deadlines.explain(case, today),
             "urgency": urgency,
@@ -534,13 +505,14 @@ def _letter(request, pk, letter_pk) -> Letter:
 @login_required
 def letter_detail(request, pk, letter_pk):
     letter = _letter(request, pk, letter_pk)
-    paragraphs = [line for line in letter.body.splitlines() if line.strip()]
-    if paragraphs and paragraphs[0].strip() == f"{letter.addressee}:":
-        paragraphs = paragraphs[1:]  # the template opens with the salutation (as letter_docx)
     return render(
         request,
         "foi/staff/letter.html",
-        {"case": letter.info_request, "letter": letter, "paragraphs": paragraphs},
+        {
+            "case": letter.info_request,
+            "letter": letter,
+            "paragraphs": letters.letter_paragraphs(letter),
+        },
     )
 
 

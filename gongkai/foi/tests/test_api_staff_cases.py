@@ -25,7 +25,7 @@ def register(handler, data, unit="tanzhou", received_on=None):
 
 @pytest.fixture
 def cases(official_calendar, tanzhou_handler, xiaolan_handler):
-    """Two of 坦洲镇's cases (one due soon, one replied) and one of 小榄镇's."""
+    """Two of 坦洲镇's cases (one due soon, one replied and delivered) and one of 小榄镇's."""
     soon = register(tanzhou_handler, zhang_wei())
     replied = register(tanzhou_handler, law_firm(), received_on=D(2026, 10, 12))
     services.info_request_reply(
@@ -34,6 +34,9 @@ def cases(official_calendar, tanzhou_handler, xiaolan_handler):
         outcome="disclosed",
         issued_on=D(2026, 10, 20),
         provided_how="电子邮件发送",
+    )
+    services.info_request_deliver(
+        info_request=replied, actor=tanzhou_handler, method="email", sent_on=D(2026, 10, 20)
     )
     other = register(xiaolan_handler, zhang_wei(), unit="xiaolan")
     return soon, replied, other

@@ -99,13 +99,20 @@ def test_awaiting_correction_shows_stopped(received_case, tanzhou_handler):
         assert deadlines.workdays_left(case, timezone.localdate()) is None
 
 
-def test_a_replied_case_is_closed(received_case, tanzhou_handler):
+def test_a_reply_counts_once_delivered(received_case, tanzhou_handler):
+    """The delivery date meets the deadline (国办公开办函〔2016〕235号): an issued but
+    undelivered reply still runs against the due date; a delivered one is closed."""
     services.info_request_reply(
         info_request=received_case,
         actor=tanzhou_handler,
         outcome="disclosed",
         issued_on=D(2026, 3, 10),
         provided_how="电子邮件发送至申请人邮箱",
+    )
+    with _today(D(2026, 4, 15)):
+        assert deadlines.urgency(reload(received_case), timezone.localdate()) == "overdue"
+    services.info_request_deliver(
+        info_request=received_case, actor=tanzhou_handler, method="email", sent_on=D(2026, 3, 11)
     )
     with _today(D(2026, 4, 15)):
         assert deadlines.urgency(reload(received_case), timezone.localdate()) == "closed"

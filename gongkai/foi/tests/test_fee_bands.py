@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from gongkai.foi import fees
+from gongkai.foi import fees, services
 from gongkai.foi.tests.conftest import register, zhang_wei
 
 
@@ -37,3 +37,16 @@ def test_the_count_is_per_applicant_and_calendar_month(official_calendar, tanzho
     assert fees.nth_this_month(case) == 3
     assert fees.nth_this_month(april) == 1
     assert fees.nth_this_month(other) == 1
+
+
+def test_the_fee_notice_form_suggests_the_per_request_fee(
+    client, official_calendar, tanzhou_handler
+):
+    for day in range(2, 13):  # the 11th application of March is the first one charged
+        case = register(tanzhou_handler, datetime.date(2026, 3, day))
+    services.info_request_accept(info_request=case, actor=tanzhou_handler)
+    client.force_login(tanzhou_handler)
+
+    html = client.get(f"/staff/foi/{case.pk}/").content.decode()
+
+    assert "本申请为该申请人本月第11件,按件计收参考金额100元" in html

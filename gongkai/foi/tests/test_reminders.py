@@ -143,15 +143,21 @@ def test_no_reminder_while_awaiting_correction(
     assert mail.outbox == []
 
 
-def test_no_reminder_after_the_reply(
+def test_reminded_until_the_reply_is_delivered(
     running_case, tanzhou_handler, django_capture_on_commit_callbacks
 ):
+    """An issued letter not yet delivered has not met the deadline: the reminder still goes."""
     services.info_request_reply(
         info_request=running_case, actor=tanzhou_handler, outcome="disclosed",
         issued_on=D(2026, 3, 20), provided_how="电子邮件发送",
     )  # fmt: skip
     mail.outbox.clear()
-    assert remind(D(2026, 3, 23), django_capture_on_commit_callbacks) == 0
+    assert remind(D(2026, 3, 23), django_capture_on_commit_callbacks) == 1
+    services.info_request_deliver(
+        info_request=running_case, actor=tanzhou_handler, method="email", sent_on=D(2026, 3, 23)
+    )
+    mail.outbox.clear()
+    assert remind(D(2026, 3, 26), django_capture_on_commit_callbacks) == 0
     assert mail.outbox == []
 
 

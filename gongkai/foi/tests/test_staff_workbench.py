@@ -101,9 +101,14 @@ def test_filters_status_handler_and_closed(client, cases, tanzhou_handler):
     def shown(query: str) -> set[int]:
         return {row.case.pk for row, _n, _l in client.get(f"/staff/foi/{query}").context["rows"]}
 
+    # Issued but not delivered: still open (the delivery date meets the deadline).
+    assert cases["ok"].pk in shown("")
+    assert shown("?status=replied") == {cases["ok"].pk}
+    services.info_request_deliver(
+        info_request=cases["ok"], actor=tanzhou_handler, method="email", sent_on=TODAY
+    )
     assert cases["ok"].pk not in shown("")
     assert cases["ok"].pk in shown("?closed=1")
-    assert shown("?status=replied") == {cases["ok"].pk}
     assert shown("?status=awaiting_correction") == {cases["stopped"].pk}
     assert shown("?handler=me") == {cases["paused"].pk}
     assert shown("?status=nonsense") == shown("")
