@@ -289,6 +289,14 @@ class DeliverForm(CaseForm):
         _("发送或发布日期"), required=False, today=False, help_text=_("电子邮件、网上送达填写")
     )
 
+    # The way the applicant asked to receive the information (《条例》第二十九条第二款第三项)
+    # is the likely delivery method.
+    SUGGESTED = {"post": "post", "email": "email", "online": "online", "pick_up": "direct"}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["method"].initial = self.SUGGESTED.get(case.receive_by, "direct")
+
 
 class SignatureForm(CaseForm):
     signed_on = date_field(
