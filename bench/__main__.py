@@ -1,11 +1,14 @@
 """The benchmark entry point, run from the repository root:
 
-    python -m bench --suite calendar|catalog|privacy|timeliness|all [--size N] [--sample K]
+    python -m bench --suite calendar|catalog|foi|privacy|timeliness|all [--size N] [--sample K]
                     [--seed 1] [--items N] [--repeat R] [--out results.json] [--strict]
 
 Suites:
   calendar    statutory deadlines: `add_workdays` over 1M pairs against a day-by-day loop;
   catalog     Excel import and export of a 2,000-item catalog, and its public page;
+  foi         disclosure on request: due dates of 100,000 cases against a day-by-day loop,
+              the workbench of a unit with 10,000 cases and a 10,000-row ledger import
+              against their query, parsing and bulk-insert floors;
   privacy     the personal-data scan over 1M characters and a 1,000-row xlsx;
   timeliness  `timeliness_board` over 100,000 records against the query floor and the
               day-by-day loop.
@@ -24,7 +27,8 @@ Exit status:
   1  a correctness check failed: a fast path disagreed with its reference, or
      (catalog) an export/import round trip or the public page lost an item, or
      (privacy) a planted value was missed or a decoy flagged, or (timeliness) a due
-     date or state differed from the day-by-day reference;
+     date or state differed from the day-by-day reference, or (foi) a due date, a
+     workbench row or urgency, or an imported ledger row differed from the reference;
   2  bad command line (argparse);
   3  --strict and at least one goal was missed.
 """
@@ -45,6 +49,7 @@ from pathlib import Path
 SUITES = {
     "calendar": "bench.calendar",
     "catalog": "bench.catalog",
+    "foi": "bench.foi",
     "privacy": "bench.privacy",
     "timeliness": "bench.timeliness",
 }
@@ -84,21 +89,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--suite",
         choices=[*SUITES, "all"],
         default="all",
-        help="calendar, catalog, privacy, timeliness, or all of them (default all)",
+        help="calendar, catalog, foi, privacy, timeliness, or all of them (default all)",
     )
     parser.add_argument(
         "--size",
         type=parse_count,
         default=None,
         help="work timed for the fast path, accepts 100k, 1M: calendar pairs (default 1M), "
-        "privacy characters (default 1M), timeliness records (default 100k)",
+        "privacy characters (default 1M), timeliness records (default 100k), foi due-date "
+        "cases (default 100k; the workbench and the ledger get size/10)",
     )
     parser.add_argument(
         "--sample",
         type=parse_count,
         default=None,
         help="items checked against, and timed for, the slow baseline: calendar pairs "
-        "(default 20k), timeliness records (default 2k)",
+        "(default 20k), timeliness records (default 2k), foi cases (default 2k)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the input generator")
     parser.add_argument(
