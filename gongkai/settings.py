@@ -188,6 +188,8 @@ _email_module = "filebased" if _email_backend == "file" else _email_backend
 EMAIL_BACKEND = f"django.core.mail.backends.{_email_module}.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "localhost")
+# A stalled mail server must not hold a web worker (mail goes out after commit).
+EMAIL_TIMEOUT = env_int("GONGKAI_EMAIL_TIMEOUT_SECONDS", 10, minimum=1)
 EMAIL_PORT = env_int("GONGKAI_EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")

@@ -16,6 +16,7 @@ import datetime
 import io
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import transaction
 from django.db.models import Q
@@ -66,20 +67,26 @@ class LedgerError(InputErrors):
     pass
 
 
+@cache
 def applicant_kinds() -> dict[str, str]:
-    """申请人类型 as the ledger writes it (the table-3 column label) → code."""
+    """申请人类型 as the ledger writes it (the table-3 column label) → code.
+
+    Built once: the labels are the fixed Chinese wording of the 2021 format, and
+    translating them per row took most of a 10,000-row read (docs/benchmarks.md).
+    """
     return {str(label): value for value, label in ApplicantKind.choices}
+
+
+@cache
+def _outcome_codes() -> dict[str, str]:
+    return {str(label): value for value, label in Outcome.choices} | {
+        value: value for value in Outcome.values
+    }
 
 
 def outcome_from_text(text: str) -> str | None:
     """An outcome code (refused.4) or its label: 予以公开, 不予公开/保护第三方合法权益."""
-    text = re.sub(r"\s+", "", text).replace("／", "/")
-    if text in Outcome.values:
-        return text
-    for value, label in Outcome.choices:
-        if text == str(label):
-            return value
-    return None
+    return _outcome_codes().get(re.sub(r"\s+", "", text).replace("／", "/"))
 
 
 @dataclass
@@ -341,9 +348,9 @@ def ledger_import(*, unit, rows: list[LedgerRow], actor) -> LedgerReport:
     report = LedgerReport()
     existing = {
         case.ledger_no: case
-        for case in InfoRequest.objects.select_for_update().filter(
-            unit=unit, ledger_no__in=[row.ledger_no for row in rows]
-        )
+        for case in InfoRequest.objects.select_for_update()
+        .filter(unit=unit, ledger_no__in=[row.ledger_no for row in rows])
+        .prefetch_related("pauses")
     }
     # A case imported earlier and worked on here since (a letter, a step) is the
     # platform's now: overwriting it from the spreadsheet would undo a reply or
@@ -366,7 +373,7 @@ def ledger_import(*, unit, rows: list[LedgerRow], actor) -> LedgerReport:
     if conflicts:
         raise LedgerError(capped(conflicts))
     new_cases, pauses = [], []
-    year = timezone.localdate().year
+    tracking_numbers = _fresh_tracking_numbers(len(rows))
     for row in rows:
         fields = row.case_fields()
         case = existing.get(row.ledger_no)
@@ -374,7 +381,7 @@ def ledger_import(*, unit, rows: list[LedgerRow], actor) -> LedgerReport:
             case = InfoRequest(
                 unit=unit,
                 ledger_no=row.ledger_no,
-                tracking_number=f"{year}-{_new_code(8)}",
+                tracking_number=tracking_numbers.pop(),
                 channel="in_person",
                 source="ledger",
                 submitted_at=timezone.make_aware(
@@ -436,6 +443,21 @@ def ledger_import(*, unit, rows: list[LedgerRow], actor) -> LedgerReport:
         after={"created": report.created, "updated": report.updated, "unchanged": report.unchanged},
     )
     return report
+
+
+def _fresh_tracking_numbers(count: int) -> list[str]:
+    """`count` tracking numbers used by no case yet (drawn again on a collision)."""
+    year = timezone.localdate().year
+    drawn: set[str] = set()
+    while len(drawn) < count:
+        batch = {f"{year}-{_new_code(8)}" for _ in range(count - len(drawn))} - drawn
+        taken = set(
+            InfoRequest.objects.filter(tracking_number__in=batch).values_list(
+                "tracking_number", flat=True
+            )
+        )
+        drawn |= batch - taken
+    return list(drawn)
 
 
 def _same_pause(case: InfoRequest, row: LedgerRow) -> bool:

@@ -189,7 +189,14 @@ class InfoRequest(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["unit", "status", "due_on"], name="foi_workbench"),
+            # The workbench's order (due date, then submission) within a unit and overall;
+            # status last so the index also answers the open-only filter.
+            models.Index(
+                fields=["unit", "due_on", "submitted_at", "id", "status"], name="foi_workbench"
+            ),
+            models.Index(
+                fields=["due_on", "submitted_at", "id", "status"], name="foi_workbench_all"
+            ),
             models.Index(fields=["replied_on"], name="foi_replied_on"),
             models.Index(fields=["received_on"], name="foi_received_on"),
         ]

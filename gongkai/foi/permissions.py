@@ -53,7 +53,8 @@ def visible_cases(user) -> QuerySet[InfoRequest]:
         return cases
     if not user.is_authenticated or not user.is_active:
         return cases.none()
-    unit_ids = Membership.objects.filter(user=user).values("unit_id")
+    # A list, not a subquery: the planner then walks the (unit, due_on) index per unit.
+    unit_ids = set(Membership.objects.filter(user=user).values_list("unit_id", flat=True))
     return cases.filter(unit_id__in=unit_ids)
 
 

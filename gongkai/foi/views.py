@@ -123,9 +123,9 @@ def workbench(request):
             "mine": mine,
             "include_closed": include_closed,
             "office": identity.office,
-            "units": Unit.objects.filter(info_requests__isnull=False)
-            .distinct()
-            .order_by("kind", "sort_order", "name")
+            "units": Unit.objects.filter(pk__in=InfoRequest.objects.values("unit_id")).order_by(
+                "kind", "sort_order", "name"
+            )
             if identity.office
             else [],
             "unit_id": unit_id,
