@@ -30,7 +30,7 @@ from gongkai.core.errors import InputErrors, capped
 from gongkai.core.workdays import CalendarError
 from gongkai.foi import deadlines
 from gongkai.foi.models import ApplicantKind, InfoRequest, Outcome, Pause, RequestEvent
-from gongkai.foi.services import MAX_DESCRIPTION_CHARS, _has_markup, _new_code
+from gongkai.foi.services import MAX_DESCRIPTION_CHARS, has_markup, new_code
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 COLUMNS = {
@@ -236,7 +236,7 @@ def _row(number: int, values: dict) -> tuple[LedgerRow | None, list[tuple[str, s
     if len(text["description"]) > MAX_DESCRIPTION_CHARS:
         problems.append(("description", _("超过%(n)s字") % {"n": MAX_DESCRIPTION_CHARS}))
     for key in ("applicant_name", "description"):
-        if _has_markup(text[key]):
+        if has_markup(text[key]):
             problems.append((key, _("含有网页代码(HTML 标记)")))
     extension = 0
     if text["extension_workdays"]:
@@ -450,7 +450,7 @@ def _fresh_tracking_numbers(count: int) -> list[str]:
     year = timezone.localdate().year
     drawn: set[str] = set()
     while len(drawn) < count:
-        batch = {f"{year}-{_new_code(8)}" for _ in range(count - len(drawn))} - drawn
+        batch = {f"{year}-{new_code(8)}" for _ in range(count - len(drawn))} - drawn
         taken = set(
             InfoRequest.objects.filter(tracking_number__in=batch).values_list(
                 "tracking_number", flat=True
