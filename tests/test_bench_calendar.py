@@ -4,49 +4,15 @@ Speed is not asserted here (CI machines are shared and noisy); only that the run
 correct and that the index beats the day-by-day loop at all.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.bench_process import run_bench
+
 pytestmark = pytest.mark.scripts
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_calendar_suite_is_correct_and_faster_than_the_naive_loop(tmp_path):
-    out = tmp_path / "results.json"
-    env = dict(os.environ)
-    # The bench sets these itself; make sure nothing from the test run leaks in.
-    for name in ("DJANGO_SETTINGS_MODULE", "GONGKAI_VAR_DIR", "GONGKAI_DATABASE_URL"):
-        env.pop(name, None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--suite",
-            "calendar",
-            "--size",
-            "5000",
-            "--sample",
-            "300",
-            "--seed",
-            "1",
-            "--out",
-            str(out),
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    document = json.loads(out.read_text(encoding="utf-8"))
+    document = run_bench("calendar", tmp_path, "--size", "5000", "--sample", "300", "--seed", "1")
     calendar = document["suites"]["calendar"]
     assert document["correct"] is True
     assert calendar["correctness"]["ok"] is True

@@ -4,50 +4,16 @@ Speed is never asserted here (CI machines are shared and noisy); only that the e
 import round trip gave back every item and that the public page shows them all.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.bench_process import run_bench
+
 pytestmark = pytest.mark.scripts
-REPO_ROOT = Path(__file__).resolve().parent.parent
 ITEMS = 60
 
 
 def test_catalog_suite_round_trips_and_renders_every_item(tmp_path):
-    out = tmp_path / "results.json"
-    env = dict(os.environ)
-    # The bench sets these itself; make sure nothing from the test run leaks in.
-    for name in ("DJANGO_SETTINGS_MODULE", "GONGKAI_VAR_DIR", "GONGKAI_DATABASE_URL"):
-        env.pop(name, None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--suite",
-            "catalog",
-            "--items",
-            str(ITEMS),
-            "--repeat",
-            "3",
-            "--seed",
-            "1",
-            "--out",
-            str(out),
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    document = json.loads(out.read_text(encoding="utf-8"))
+    document = run_bench("catalog", tmp_path, "--items", str(ITEMS), "--repeat", "3", "--seed", "1")
     assert document["correct"] is True
     catalog = document["suites"]["catalog"]
     assert catalog["correct"] is True

@@ -6,53 +6,28 @@ reference's cases in its order with their urgencies, that the ledger round trip
 stores every row once with the reference due date, and that every timing was taken.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.bench_process import run_bench
+
 pytestmark = pytest.mark.scripts
-REPO_ROOT = Path(__file__).resolve().parent.parent
 CASES = 2000
 SAMPLE = 200
 
 
 def test_foi_suite_matches_the_day_by_day_reference(tmp_path):
-    out = tmp_path / "results.json"
-    env = dict(os.environ)
-    # The bench sets these itself; make sure nothing from the test run leaks in.
-    for name in ("DJANGO_SETTINGS_MODULE", "GONGKAI_VAR_DIR", "GONGKAI_DATABASE_URL"):
-        env.pop(name, None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--suite",
-            "foi",
-            "--size",
-            str(CASES),
-            "--sample",
-            str(SAMPLE),
-            "--repeat",
-            "3",
-            "--seed",
-            "2",
-            "--out",
-            str(out),
-        ],  # fmt: skip
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    document = run_bench(
+        "foi",
+        tmp_path,
+        "--size",
+        str(CASES),
+        "--sample",
+        str(SAMPLE),
+        "--repeat",
+        "3",
+        "--seed",
+        "2",
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    document = json.loads(out.read_text(encoding="utf-8"))
     suite = document["suites"]["foi"]
     assert document["correct"] is suite["correct"] is True
     checks = suite["correctness"]

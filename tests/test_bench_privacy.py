@@ -4,49 +4,15 @@ Speed is not asserted (CI machines are shared and noisy); only that every plante
 value is found, no decoy is flagged, and the timings are there.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.bench_process import run_bench
+
 pytestmark = pytest.mark.scripts
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_privacy_suite_finds_every_planted_value_and_no_decoy(tmp_path):
-    out = tmp_path / "results.json"
-    env = dict(os.environ)
-    # The bench sets these itself; make sure nothing from the test run leaks in.
-    for name in ("DJANGO_SETTINGS_MODULE", "GONGKAI_VAR_DIR", "GONGKAI_DATABASE_URL"):
-        env.pop(name, None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--suite",
-            "privacy",
-            "--size",
-            "20000",
-            "--seed",
-            "3",
-            "--repeat",
-            "3",
-            "--out",
-            str(out),
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    document = json.loads(out.read_text(encoding="utf-8"))
+    document = run_bench("privacy", tmp_path, "--size", "20000", "--seed", "3", "--repeat", "3")
     privacy = document["suites"]["privacy"]
     text, xlsx = privacy["correctness"]["text"], privacy["correctness"]["xlsx"]
     assert document["correct"] is True

@@ -5,53 +5,28 @@ sampled due date and state equals the day-by-day reference, that the board holds
 exactly the expected rows in its order, and that every timing was taken.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.bench_process import run_bench
+
 pytestmark = pytest.mark.scripts
-REPO_ROOT = Path(__file__).resolve().parent.parent
 RECORDS = 500
 SAMPLE = 200
 
 
 def test_timeliness_suite_matches_the_day_by_day_reference(tmp_path):
-    out = tmp_path / "results.json"
-    env = dict(os.environ)
-    # The bench sets these itself; make sure nothing from the test run leaks in.
-    for name in ("DJANGO_SETTINGS_MODULE", "GONGKAI_VAR_DIR", "GONGKAI_DATABASE_URL"):
-        env.pop(name, None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--suite",
-            "timeliness",
-            "--size",
-            str(RECORDS),
-            "--sample",
-            str(SAMPLE),
-            "--repeat",
-            "3",
-            "--seed",
-            "2",
-            "--out",
-            str(out),
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    document = run_bench(
+        "timeliness",
+        tmp_path,
+        "--size",
+        str(RECORDS),
+        "--sample",
+        str(SAMPLE),
+        "--repeat",
+        "3",
+        "--seed",
+        "2",
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    document = json.loads(out.read_text(encoding="utf-8"))
     assert document["correct"] is True
     suite = document["suites"]["timeliness"]
     assert suite["correct"] is True

@@ -5,49 +5,25 @@ figures are never asserted, only that every acknowledged application was found
 stored exactly once with its content, and that the kill really happened under load.
 """
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.bench_process import REPO_ROOT, run_json
+
 pytestmark = pytest.mark.scripts
-REPO_ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = REPO_ROOT / "scripts" / "durability_foi.py"
 
 
 def test_every_acknowledged_application_survives_a_sigkill(tmp_path):
     out = tmp_path / "durability.json"
+    # No GONGKAI_* at all: the script gives its server its own database and settings.
     env = {key: value for key, value in os.environ.items() if not key.startswith("GONGKAI_")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(SCRIPT),
-            "--clients",
-            "4",
-            "--max-submissions",
-            "150",
-            "--duration",
-            "20",
-            "--kills",
-            "1",
-            "--baseline-seconds",
-            "0",
-            "--out",
-            str(out),
-        ],  # fmt: skip
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-    document = json.loads(out.read_text(encoding="utf-8"))
+    options = ["--clients", "4", "--max-submissions", "150", "--duration", "20", "--kills", "1",
+               "--baseline-seconds", "0", "--out", str(out)]  # fmt: skip
+    document = run_json([str(SCRIPT), *options], out, env=env)
     assert document["ok"] is True
     load, check = document["load"], document["check"]
     assert len(load["kills"]) == 1
