@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "gongkai.privacy",
     "gongkai.records",
     "gongkai.foi",
+    "gongkai.reports",
     "gongkai.staff",
     "gongkai.portal",
 ]
