@@ -44,7 +44,6 @@ import random
 import statistics
 import time
 import types
-from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -60,6 +59,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl import xml as openpyxl_xml
 
 from bench.environment import package_version
+from bench.measure import ratio_summary, timed
 from gongkai.catalogs import excel_export, excel_import, services
 from gongkai.catalogs.models import Catalog, CatalogItem, CatalogVersion, Channel, Stage
 from gongkai.orgs.models import Domain, Unit
@@ -386,12 +386,6 @@ def trivial_page_urlconf(body: bytes, content_type: str) -> types.ModuleType:
     return module
 
 
-def timed(function: Callable, *args) -> tuple[float, object]:
-    started = time.perf_counter()
-    value = function(*args)
-    return time.perf_counter() - started, value
-
-
 def timed_get(client: Client, url: str, **headers) -> tuple[float, object]:
     started = time.perf_counter()
     response = client.get(url, headers=headers)
@@ -485,15 +479,6 @@ def summary(runs: list[float], items: int) -> dict:
     }
 
 
-def ratio_summary(ratios: list[float]) -> dict:
-    return {
-        "rounds": ratios,
-        "median": statistics.median(ratios),
-        "min": min(ratios),
-        "max": max(ratios),
-    }
-
-
 def measure(
     *,
     version_pk: int,
@@ -531,21 +516,17 @@ def measure(
     }
     sizes = set()
     for _round in range(rounds):
-        gc.collect()
         seconds, exported = timed(export_candidate, version_pk)
         sizes.add(len(exported))
         runs["export"].append(seconds)
-        gc.collect()
         runs["export_baseline"].append(timed(export_baseline, values)[0])
 
-        gc.collect()
         read_s, imported = timed(excel_import.read_catalog_xlsx, data)
         store_s, _stored = timed(import_store, unit, domain, imported.items)
         delete_draft(catalog)
         runs["import_read"].append(read_s)
         runs["import_store"].append(store_s)
         runs["import_total"].append(read_s + store_s)
-        gc.collect()
         runs["import_baseline"].append(timed(import_baseline, data)[0])
 
         gc.collect()

@@ -78,6 +78,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from bench.catalog import trivial_page_urlconf
+from bench.measure import ratio_summary, timed
 from bench.timeliness import ReferenceCalendar, naive_add_workdays, naive_is_workday
 from gongkai.core import workdays
 from gongkai.foi import deadlines
@@ -1103,13 +1104,6 @@ def measure_ledger(
 # ---------------------------------------------------------------------------
 
 
-def timed(function, *args) -> tuple[float, object]:
-    gc.collect()
-    started = time.perf_counter()
-    value = function(*args)
-    return time.perf_counter() - started, value
-
-
 def summary(runs: list[float], items: int) -> dict:
     best, median = min(runs), statistics.median(runs)
     return {
@@ -1119,15 +1113,6 @@ def summary(runs: list[float], items: int) -> dict:
         "per_s_median": items / median if median else None,
         "us_per_item_median": median / items * 1e6 if items else None,
         "spread": max(runs) / best if best else None,
-    }
-
-
-def ratio_summary(ratios: list[float]) -> dict:
-    return {
-        "rounds": ratios,
-        "median": statistics.median(ratios),
-        "min": min(ratios),
-        "max": max(ratios),
     }
 
 

@@ -85,6 +85,7 @@ from django.db import connection
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
+from bench.measure import ratio_summary, timed
 from gongkai.catalogs.models import Catalog, CatalogItem, CatalogVersion
 from gongkai.catalogs.time_limits import parse_time_limit
 from gongkai.core import workdays
@@ -727,13 +728,6 @@ def naive_run(rows: list[Planned], soon: datetime.date) -> int:
     return count
 
 
-def timed(function, *args) -> tuple[float, object]:
-    gc.collect()
-    started = time.perf_counter()
-    value = function(*args)
-    return time.perf_counter() - started, value
-
-
 def summary(runs: list[float], records: int) -> dict:
     best, median = min(runs), statistics.median(runs)
     return {
@@ -743,15 +737,6 @@ def summary(runs: list[float], records: int) -> dict:
         "records_per_s_median": records / median if median else None,
         "us_per_record_median": median / records * 1e6 if records else None,
         "spread": max(runs) / best if best else None,
-    }
-
-
-def ratio_summary(ratios: list[float]) -> dict:
-    return {
-        "rounds": ratios,
-        "median": statistics.median(ratios),
-        "min": min(ratios),
-        "max": max(ratios),
     }
 
 
