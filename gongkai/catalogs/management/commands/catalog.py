@@ -14,43 +14,18 @@ nothing is stored.
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from gongkai.catalogs import excel_export, permissions, services
 from gongkai.catalogs.excel_import import CatalogFileError, read_catalog_xlsx, title_warnings
 from gongkai.catalogs.models import Catalog, CatalogVersion
 from gongkai.catalogs.selectors import coverage_check, guideline_for, version_as_dict
+from gongkai.orgs.commands import active_person as _person
+from gongkai.orgs.commands import domain_named as _domain
+from gongkai.orgs.commands import refuse as _refuse
+from gongkai.orgs.commands import unit_named as _unit
 from gongkai.orgs.models import Unit
-from gongkai.orgs.selectors import UnknownName, domain_get_by_name, unit_get_by_code_or_name
-
-EXIT_REFUSED = 1
-
-
-def _refuse(message: str) -> CommandError:
-    return CommandError(message, returncode=EXIT_REFUSED)
-
-
-def _unit(name: str) -> Unit:
-    try:
-        return unit_get_by_code_or_name(name)
-    except UnknownName as exc:
-        raise _refuse(str(exc)) from None
-
-
-def _domain(name: str):
-    try:
-        return domain_get_by_name(name)
-    except UnknownName as exc:
-        raise _refuse(str(exc)) from None
-
-
-def _person(username: str):
-    user = get_user_model().objects.filter(username=username, is_active=True).first()
-    if user is None:
-        raise _refuse(f"没有启用的用户“{username}”")
-    return user
 
 
 def _open_version(unit: Unit, domain) -> CatalogVersion:

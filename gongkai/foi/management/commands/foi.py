@@ -11,22 +11,16 @@ import datetime
 import json
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from gongkai.foi.ledger import LedgerError, ledger_import, read_ledger
 from gongkai.foi.permissions import can_register_for
 from gongkai.foi.reminders import send_reminders
 from gongkai.foi.selectors import ledger_rows
+from gongkai.orgs.commands import active_person, unit_named
+from gongkai.orgs.commands import refuse as _refuse
 from gongkai.orgs.permissions import is_office_admin
-from gongkai.orgs.selectors import UnknownName, unit_get_by_code_or_name
-
-EXIT_REFUSED = 1
-
-
-def _refuse(message: str) -> CommandError:
-    return CommandError(message, returncode=EXIT_REFUSED)
 
 
 class Command(BaseCommand):
@@ -49,19 +43,11 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         return getattr(self, f"_{action}")(**options)
 
-    def _unit(self, text):
-        try:
-            return unit_get_by_code_or_name(text)
-        except UnknownName as exc:
-            raise _refuse(str(exc)) from None
-
     def _import(self, *, file, unit, username, **_):
-        found = self._unit(unit)
+        found = unit_named(unit)
         actor = None
         if username:
-            actor = get_user_model().objects.filter(username=username, is_active=True).first()
-            if actor is None:
-                raise _refuse(f"没有启用的用户“{username}”")
+            actor = active_person(username)
             if not (is_office_admin(actor) or can_register_for(actor, found)):
                 raise _refuse(f"{username} 不是{found.name}的依申请公开经办人,也不是公开办管理员")
         path = Path(file)
@@ -78,7 +64,7 @@ class Command(BaseCommand):
         )
 
     def _list(self, *, unit, format, **_):
-        rows = ledger_rows(self._unit(unit))
+        rows = ledger_rows(unit_named(unit))
         if format == "json":
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1))
             return

@@ -8,22 +8,16 @@ Exit codes: 0 success; 1 refused (bad file, unknown unit, bad year): nothing sto
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from gongkai.orgs.commands import active_person, unit_named
+from gongkai.orgs.commands import refuse as _refuse
 from gongkai.orgs.permissions import is_office_admin
-from gongkai.orgs.selectors import UnknownName, unit_get_by_code_or_name
 from gongkai.records.history_import import HistoryFileError, history_import, read_history_xlsx
 from gongkai.records.permissions import can_create_record
 from gongkai.records.reassessment import reassessment_open, reassessment_progress
-
-EXIT_REFUSED = 1
-
-
-def _refuse(message: str) -> CommandError:
-    return CommandError(message, returncode=EXIT_REFUSED)
 
 
 class Command(BaseCommand):
@@ -47,13 +41,8 @@ class Command(BaseCommand):
             raise _refuse("未执行:" + ";".join(exc.messages)) from None
 
     def _import(self, *, file, unit, username, **_):
-        try:
-            found = unit_get_by_code_or_name(unit)
-        except UnknownName as exc:
-            raise _refuse(str(exc)) from None
-        actor = get_user_model().objects.filter(username=username, is_active=True).first()
-        if actor is None:
-            raise _refuse(f"没有启用的用户“{username}”")
+        found = unit_named(unit)
+        actor = active_person(username)
         if not (is_office_admin(actor) or can_create_record(actor, found)):
             raise _refuse(f"{username} 不是{found.name}的编辑人员,也不是公开办管理员,不能导入")
         path = Path(file)

@@ -11,16 +11,13 @@ import datetime
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from gongkai.orgs.commands import refuse as _refuse
+from gongkai.orgs.commands import unit_named
 from gongkai.orgs.models import Unit
-from gongkai.orgs.selectors import UnknownName, unit_get_by_code_or_name
 from gongkai.reports.annual import annual_tables
-
-
-def _refuse(message: str) -> CommandError:
-    return CommandError(message, returncode=1)
 
 
 class Command(BaseCommand):
@@ -51,10 +48,7 @@ class Command(BaseCommand):
             )
             scope = {"city": True}
         else:
-            try:
-                found = unit_get_by_code_or_name(unit)
-            except UnknownName as exc:
-                raise _refuse(str(exc)) from None
+            found = unit_named(unit)
             if not (found.is_active_on(year_end) or found.is_active_on(datetime.date(year, 1, 1))):
                 raise _refuse(f"{found.name}在{year}年不存在(设立或撤并日期之外)")
             units = Unit.objects.filter(pk=found.pk)
