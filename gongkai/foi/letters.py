@@ -15,6 +15,7 @@ import re
 import string
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -47,8 +48,6 @@ PLACEHOLDERS = {
     "review_body": "行政复议机关",
 }
 
-# Free text the handler writes for a letter; everything else comes from the case.
-HANDLER_FIELDS = ("provided_how", "reason", "correction_items", "third_party")
 
 # Letters to the consulted third party or agency (《条例》第三十二条、第三十四条):
 # addressed to them, without the sentence telling the applicant "we received
@@ -92,7 +91,9 @@ def _fill(text: str, facts: dict) -> str:
     return text.format_map({name: facts.get(name, "") for name in PLACEHOLDERS})
 
 
+@cache
 def remedy_texts() -> dict:
+    """The remedy clauses and the 复议机关 (data, read once: every letter needs them)."""
     with DATA_FILE.open("rb") as handle:
         return tomllib.load(handle)["remedy"]
 

@@ -17,7 +17,6 @@ check cannot be submitted.
 """
 
 import datetime
-from collections import Counter
 
 from django.db.models import Q
 
@@ -138,13 +137,3 @@ def annual_tables(*, units, year: int) -> dict:
         "table4": t4,
         "checks": checks(t3, t4),
     }
-
-
-def city_sum(reports: list[dict]) -> Counter:
-    """Cell by cell sum of several units' table 3 (for checking the city-wide report)."""
-    total: Counter = Counter()
-    for report in reports:
-        for row, values in report["table3"].items():
-            for column, value in values.items():
-                total[(row, column)] += value
-    return total
