@@ -30,7 +30,7 @@ from gongkai.core.errors import InputErrors, capped
 from gongkai.core.workdays import CalendarError
 from gongkai.foi import deadlines
 from gongkai.foi.models import ApplicantKind, InfoRequest, Outcome, Pause, RequestEvent
-from gongkai.foi.services import MAX_DESCRIPTION_CHARS, has_markup, new_code
+from gongkai.foi.services import MAX_DESCRIPTION_CHARS, has_markup, new_tracking_number
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 COLUMNS = {
@@ -447,10 +447,9 @@ def ledger_import(*, unit, rows: list[LedgerRow], actor) -> LedgerReport:
 
 def _fresh_tracking_numbers(count: int) -> list[str]:
     """`count` tracking numbers used by no case yet (drawn again on a collision)."""
-    year = timezone.localdate().year
     drawn: set[str] = set()
     while len(drawn) < count:
-        batch = {f"{year}-{new_code(8)}" for _ in range(count - len(drawn))} - drawn
+        batch = {new_tracking_number() for _ in range(count - len(drawn))} - drawn
         taken = set(
             InfoRequest.objects.filter(tracking_number__in=batch).values_list(
                 "tracking_number", flat=True

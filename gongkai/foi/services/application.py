@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.foi.models import (
@@ -123,6 +124,14 @@ def validate_application(data: ApplicationData) -> dict[str, str]:
 
 def new_code(length: int) -> str:
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+
+
+def new_tracking_number() -> str:
+    """A fresh 申请编号 like 2026-K7M2Q9TX: the year, then 8 characters hard to guess.
+
+    Callers check it is unused (a collision is vanishingly rare, and drawn again).
+    """
+    return f"{timezone.localdate().year}-{new_code(8)}"
 
 
 def query_code_hash(tracking_number: str, code: str) -> str:

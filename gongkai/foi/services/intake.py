@@ -25,27 +25,36 @@ from gongkai.foi.services._common import (
 from gongkai.foi.services.application import (
     ApplicationData,
     new_code,
+    new_tracking_number,
     query_code_hash,
     validate_application,
 )
 
 
-def _create_case(*, unit, data: ApplicationData, channel: str, source: str, **extra):
-    """Insert with a fresh tracking number; a collision (vanishingly rare) draws again."""
-    year = timezone.localdate().year
+def _create_case(
+    *, unit, data: ApplicationData, channel: str, source: str, **extra
+) -> tuple[InfoRequest, str]:
+    """Insert with a fresh tracking number and query code; returns the case and the code.
+
+    Only the code's keyed hash is stored. A tracking-number collision (vanishingly
+    rare) draws again.
+    """
+    code = new_code(10)
     for _attempt in range(5):
-        tracking = f"{year}-{new_code(8)}"
+        tracking = new_tracking_number()
         try:
             with transaction.atomic():
-                return InfoRequest.objects.create(
+                case = InfoRequest.objects.create(
                     unit=unit,
                     tracking_number=tracking,
+                    query_code_hash=query_code_hash(tracking, code),
                     ledger_no=extra.pop("ledger_no", None) or tracking,
                     channel=channel,
                     source=source,
                     **{f.name: getattr(data, f.name) for f in fields(data)},
                     **extra,
                 )
+                return case, code
         except IntegrityError:
             if InfoRequest.objects.filter(tracking_number=tracking).exists():
                 continue
@@ -66,12 +75,9 @@ def info_request_submit(
     errors = validate_application(data)
     if errors:
         raise ValidationError(errors)
-    code = new_code(10)
-    info_request = _create_case(
+    info_request, code = _create_case(
         unit=unit, data=data, channel=Channel.ONLINE, source=source, client_ip=client_ip
     )
-    info_request.query_code_hash = query_code_hash(info_request.tracking_number, code)
-    info_request.save(update_fields=["query_code_hash"])
     info_request.events.create(
         old_status="", new_status=Status.RECEIVED, note=_("网上提交申请"), public=True
     )
@@ -118,8 +124,7 @@ def info_request_register(
     if received_on is not None:
         _not_future(received_on, _("收到申请日期"))
     status = Status.REGISTERED if received_on else Status.RECEIVED
-    code = new_code(10)
-    info_request = _create_case(
+    info_request, code = _create_case(
         unit=unit,
         data=data,
         channel=channel,
@@ -127,8 +132,6 @@ def info_request_register(
         received_on=received_on,
         status=status,
     )
-    info_request.query_code_hash = query_code_hash(info_request.tracking_number, code)
-    info_request.save(update_fields=["query_code_hash"])
     info_request.events.create(
         actor=actor,
         old_status="",
