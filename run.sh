@@ -21,6 +21,8 @@ $GK seed demo
 $GK collectstatic --no-input -v0
 echo "==> 发送今日依申请公开答复期限提醒(生产环境请每日定时运行 gongkai foi remind)"
 $GK foi remind
+echo "==> 发送年度报告发布期限提醒(生产环境请每日定时运行 gongkai report remind)"
+$GK report remind
 
 echo "==> 启动后台任务进程"
 $GK db_worker --no-startup-delay &

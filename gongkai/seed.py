@@ -15,4 +15,5 @@ DEMO_LOADERS = [
     "gongkai.catalogs.demo.load",
     "gongkai.records.demo.load",
     "gongkai.foi.demo.load",
+    "gongkai.reports.demo.load",
 ]

@@ -10,6 +10,8 @@ urlpatterns = [
     path("staff/catalogs/", include("gongkai.catalogs.urls")),
     path("staff/records/", include("gongkai.records.urls")),
     path("staff/foi/", include("gongkai.foi.urls")),
+    path("staff/reports/", include("gongkai.reports.urls")),
+    path("nianbao/", include("gongkai.reports.portal_urls")),
     path("yisqgk/", include("gongkai.foi.portal_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

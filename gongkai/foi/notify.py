@@ -24,7 +24,7 @@ APPLICANT_MAILS = {
 }
 
 
-def _send(subject: str, body: str, to: list[str]) -> None:
+def send_logged(subject: str, body: str, to: list[str]) -> None:
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
     except Exception as exc:  # noqa: BLE001 - any SMTP or socket failure; the case stands
@@ -43,7 +43,7 @@ def applicant_mail(info_request, kind: str, **context) -> None:
         {"case": info_request, "site_url": settings.GONGKAI_SITE_URL, **context},
     )
     to = [info_request.email]
-    transaction.on_commit(lambda: _send(subject, body, to))
+    transaction.on_commit(lambda: send_logged(subject, body, to))
 
 
 def staff_reminder(info_request, recipients: list[str], workdays_left: int) -> None:
@@ -58,4 +58,4 @@ def staff_reminder(info_request, recipients: list[str], workdays_left: int) -> N
             "site_url": settings.GONGKAI_SITE_URL,
         },
     )
-    transaction.on_commit(lambda: _send(subject, body, recipients))
+    transaction.on_commit(lambda: send_logged(subject, body, recipients))

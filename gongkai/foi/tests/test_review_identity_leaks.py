@@ -83,7 +83,7 @@ def test_a_refused_recipient_is_not_written_to_the_log(caplog):
     refused = smtplib.SMTPRecipientsRefused({"zhangwei@example.cn": (550, b"mailbox unavailable")})
     with mock.patch.object(notify, "send_mail", side_effect=refused):
         with caplog.at_level(logging.INFO, logger="gongkai.foi.notify"):
-            notify._send("政府信息公开申请已收到", "正文", ["zhangwei@example.cn"])
+            notify.send_logged("政府信息公开申请已收到", "正文", ["zhangwei@example.cn"])
 
     [record] = [r for r in caplog.records if r.name == "gongkai.foi.notify"]
     assert record.levelname == "ERROR"

@@ -120,7 +120,7 @@ def test_the_city_is_the_sum_of_its_units(cases):
 def test_the_command_prints_json_and_refuses_a_future_year(cases, capsys):
     call_command("report", "annual", "--unit", "坦洲镇", "--year", "2025")
     out = capsys.readouterr().out
-    assert '"unit": "坦洲镇"' in out and '"table3"' in out and '"carried_out"' in out
+    assert '"name": "坦洲镇"' in out and '"table3"' in out and '"carried_out"' in out
     with pytest.raises(Exception) as refused:
         call_command("report", "annual", "--unit", "坦洲镇", "--year", "2099")
     assert "尚未到来" in str(refused.value)
