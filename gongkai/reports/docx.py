@@ -18,10 +18,6 @@ from docx.shared import Mm, Pt
 
 from gongkai.reports import annual, layout, sections
 
-# The printed format writes its labels with full-width brackets and punctuation;
-# the labels shared with the HTML pages use ASCII ones.
-FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，"})
-
 BODY_FONT = "仿宋"
 HEADING_FONT = "黑体"  # GB/T 9704: first-level headings in 黑体
 TITLE_SIZE = Pt(22)  # 二号
@@ -35,10 +31,6 @@ TABLE3_TITLE = "三、收到和处理政府信息公开申请情况"
 TABLE4_TITLE = "四、政府信息公开行政复议、行政诉讼情况"
 TABLE3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 ORGANISATION_KINDS = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
-
-
-def _full_width(text: str) -> str:
-    return text.translate(FULL_WIDTH)
 
 
 def _set_font(run, name: str, size: Pt, *, bold: bool = False) -> None:
@@ -149,9 +141,9 @@ def _table2(document, t2: dict) -> None:
         row += 1
     # The entered blocks have one figure per row: its cell spans the three value columns.
     for title, heading, entries in blocks:
-        _write(_merged(cells, row, 0, row, 3), _full_width(title), TABLE_SIZE)
+        _write(_merged(cells, row, 0, row, 3), title, TABLE_SIZE)
         _write(cells[row + 1][0], "信息内容", TABLE_SIZE)
-        _write(_merged(cells, row + 1, 1, row + 1, 3), _full_width(heading), TABLE_SIZE)
+        _write(_merged(cells, row + 1, 1, row + 1, 3), heading, TABLE_SIZE)
         row += 2
         for code, label in entries:
             entry = t2[code]
@@ -183,7 +175,7 @@ def _table3(document, t3: dict) -> None:
             bottom, right = row + label.rowspan - 1, column + label.colspan - 1
             covered |= {(r, c) for r in range(row, bottom + 1) for c in range(column, right + 1)}
             cell = _merged(cells, row, column, bottom, right)
-            _write(cell, _full_width(label.text), DENSE_TABLE_SIZE, center=False)
+            _write(cell, label.text, DENSE_TABLE_SIZE, center=False)
         for column, key in enumerate(annual.COLUMNS, start=3):
             _write(cells[row][column], t3[row_code][key], DENSE_TABLE_SIZE)
 
