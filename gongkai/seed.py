@@ -15,5 +15,7 @@ DEMO_LOADERS = [
     "gongkai.catalogs.demo.load",
     "gongkai.records.demo.load",
     "gongkai.foi.demo.load",
+    # Last: indexes what the loaders before it published.
+    "gongkai.search.seeding.index_demo",
     "gongkai.reports.demo.load",
 ]

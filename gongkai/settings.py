@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -62,12 +63,15 @@ INSTALLED_APPS = [
     "gongkai.records",
     "gongkai.foi",
     "gongkai.reports",
+    "gongkai.search",
     "gongkai.staff",
     "gongkai.portal",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above WhiteNoise, so static files (an SVG opened on its own) carry the policy too.
+    "gongkai.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,6 +132,18 @@ DATABASES = {"default": _database(DATABASE_URL)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Full-text search (gongkai/search): "tantivy" keeps an embedded index under
+# GONGKAI_SEARCH_INDEX_DIR; "postgres" keeps it in the PostgreSQL database itself.
+GONGKAI_SEARCH_BACKEND = env_choice("GONGKAI_SEARCH_BACKEND", "tantivy", {"tantivy", "postgres"})
+if (
+    GONGKAI_SEARCH_BACKEND == "postgres"
+    and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql"
+):
+    raise ImproperlyConfigured(
+        "GONGKAI_SEARCH_BACKEND=postgres needs a PostgreSQL GONGKAI_DATABASE_URL"
+    )
+GONGKAI_SEARCH_INDEX_DIR = Path(env_str("GONGKAI_SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out account is refused before its password is checked.

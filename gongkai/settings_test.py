@@ -25,6 +25,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gongkai-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="gongkai-test-static-")
+GONGKAI_SEARCH_INDEX_DIR = tempfile.mkdtemp(prefix="gongkai-test-search-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/reports/", include("gongkai.reports.urls")),
     path("nianbao/", include("gongkai.reports.portal_urls")),
     path("yisqgk/", include("gongkai.foi.portal_urls")),
+    path("sousuo/", include("gongkai.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -84,8 +84,10 @@ MAX_CHUNKS = 40
 def published_matches(text: str, limit: int = 10) -> list:
     """Published records whose title contains a 2+ character chunk of `text`, best first.
 
-    A stopgap "先查一查" until the search app lands; the search app replaces it.
-    Titles matching more chunks rank first; with several chunks a record must
+    Not the search app's exact matching on purpose: an application describes the
+    information in a sentence, and requiring all of it (or every word) as a
+    substring would find nothing; overlapping chunks find the titles that share
+    most of it. Titles matching more chunks rank first; with several chunks a record must
     match two, so one common word (坦洲, 2025) alone does not count as an answer.
     """
     chunks: list[str] = []

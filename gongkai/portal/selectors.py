@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import F, FilteredRelation, Q, QuerySet
+from django.urls import reverse
 
 from gongkai.catalogs.models import Catalog, CatalogItem, CatalogVersion, DisclosureLevel, Stage
 from gongkai.orgs.models import Unit
@@ -113,6 +114,10 @@ def catalog_table(version: CatalogVersion) -> CatalogTable:
     )
     groups: list[dict] = []
     has_stage = has_sub_name = has_remarks = False
+    catalog = version.catalog
+    # Each item's page lists the records published under it; one prefix, then the pk.
+    item_prefix = reverse("portal:catalog_page", args=[catalog.unit.code, catalog.domain.code])
+    item_prefix += "items/"
     for number, item in enumerate(items, start=1):
         if not groups or (groups[-1]["stage_code"], groups[-1]["category"]) != (
             item.stage,
@@ -133,6 +138,7 @@ def catalog_table(version: CatalogVersion) -> CatalogTable:
                 "number": number,
                 "stage": stage_labels.get(item.stage, item.stage),
                 "name": item.name,
+                "url": f"{item_prefix}{item.pk}/",
                 "sub_name": item.sub_name,
                 # One entry per line: the template prints them with linebreaksbr.
                 "elements": "\n".join(item.elements),

@@ -20,3 +20,22 @@ def on_record_published(func: Callable[[int], None]) -> Callable[[int], None]:
 def record_published(record_pk: int) -> None:
     for func in list(_published):
         func(record_pk)
+
+
+_withdrawn: list[Callable[[int], None]] = []
+
+
+def on_record_withdrawn(func: Callable[[int], None]) -> Callable[[int], None]:
+    """Register `func(record_pk)` for a record taken off the portal; usable as a decorator.
+
+    No records service withdraws a published record yet; whichever does must call
+    `record_withdrawn` after its commit, so search (and later push) forget it.
+    """
+    if func not in _withdrawn:
+        _withdrawn.append(func)
+    return func
+
+
+def record_withdrawn(record_pk: int) -> None:
+    for func in list(_withdrawn):
+        func(record_pk)

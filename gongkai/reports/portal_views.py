@@ -8,9 +8,9 @@ from urllib.parse import quote
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import condition
+from django.views.decorators.http import condition, conditional_page
 
+from gongkai.portal.views import public_page
 from gongkai.reports.docx import report_docx
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.views import tables_context
@@ -37,6 +37,8 @@ def _etag(request, unit_code: str, year: int) -> str | None:
     )
 
 
+@public_page
+@conditional_page
 def index(request):
     """Published reports by year, newest first; a unit's own with ?unit=."""
     reports = AnnualReport.objects.filter(status=AnnualReport.Status.PUBLISHED).select_related(
@@ -51,7 +53,7 @@ def index(request):
     return render(request, "reports/portal_index.html", {"years": years, "unit_code": unit_code})
 
 
-@cache_control(public=True, no_cache=True)
+@public_page
 @condition(etag_func=_etag)
 def report(request, unit_code: str, year: int):
     published = _published(unit_code, year)
@@ -62,7 +64,7 @@ def report(request, unit_code: str, year: int):
     )
 
 
-@cache_control(public=True, no_cache=True)
+@public_page
 @condition(etag_func=_etag)
 def report_docx_file(request, unit_code: str, year: int):
     published = _published(unit_code, year)

@@ -12,8 +12,9 @@ import pytest
 from django.core.cache import cache
 
 from conftest import make_staff
-from gongkai.orgs.models import Domain, Membership
+from gongkai.orgs.models import Domain, Membership, Unit
 from gongkai.portal.tests.catalogs import CatalogDesk
+from gongkai.portal.tests.published import publish_tanzhou_records
 
 # Published catalogs (标准目录), built through the real catalog services (see catalogs.py).
 #
@@ -49,3 +50,22 @@ def empty_cache():
     cache.clear()
     yield cache
     cache.clear()
+
+
+@pytest.fixture
+def tanzhou_records(official_calendar, tanzhou, tanzhou_editor, tanzhou_approver):
+    """See published.py: a plan (on time, interpreted), last year's (late), the 制度."""
+    return publish_tanzhou_records(tanzhou, tanzhou_editor, tanzhou_approver)
+
+
+@pytest.fixture
+def published_2024_report(tanzhou_editor, tanzhou_approver):
+    """坦洲镇's 2024 annual report, published (see gongkai/reports/tests/conftest.py)."""
+    from gongkai.reports import services
+    from gongkai.reports.tests.conftest import FIGURES, written
+
+    report = written(Unit.objects.get(code="tanzhou"), 2024, tanzhou_editor)
+    services.enter_figures(report, FIGURES, actor=tanzhou_editor)
+    for step in (services.approve, services.submit, services.publish):
+        step(report, actor=tanzhou_approver)
+    return report

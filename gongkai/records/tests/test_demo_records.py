@@ -14,7 +14,8 @@ def test_demo_records(zhongshan, official_calendar, client):
     call_command("seed", "demo", verbosity=0)  # idempotent
 
     records = {r.title: r for r in Record.objects.filter(unit__code="tanzhou")}
-    assert len(records) == 5
+    assert len(records) == 6
+    assert records["坦洲镇政府信息公开工作制度"].topic == "政务公开制度"  # the 制度 page's
     by_status = {r.status for r in records.values()}
     assert {"published", "draft", "approved", "secrecy_review"} <= by_status
 

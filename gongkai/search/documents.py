@@ -1,0 +1,116 @@
+"""What of a record is searchable, read from the database in bulk.
+
+Only records the portal shows are indexed: published and proactive
+(portal.selectors.published_records says the same). The searchable text is the
+title, and as "body" the 文号, 内容概述, the body without its HTML and the
+extracted text of every attachment (records.Attachment.text, already read for
+the personal-data scan). Parts are joined by a line break, so no term matches
+across two of them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from gongkai.catalogs.models import CatalogItem
+from gongkai.records.models import Attachment, Record
+from gongkai.search.text import html_to_text
+
+
+@dataclass
+class SearchDoc:
+    pk: int
+    title: str
+    body: str
+    unit_id: int
+    published_at: datetime.datetime
+    doc_type: str
+    validity: str
+    item_ids: list[int] = field(default_factory=list)
+    domain_ids: list[int] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return timezone.localtime(self.published_at).year
+
+    @property
+    def text(self) -> str:
+        """All searchable text, as the reference rule (text.contains_all) reads it."""
+        return f"{self.title}\n{self.body}"
+
+
+def searchable_records() -> QuerySet[Record]:
+    """The records search may return; the database's word is final (see services.search)."""
+    return Record.objects.filter(
+        status=Record.Status.PUBLISHED,
+        disclosure=Record.Disclosure.PROACTIVE,
+        published_at__isnull=False,
+    )
+
+
+FIELDS = ("pk", "title", "doc_number", "summary", "body", "unit_id", "published_at",
+          "doc_type", "validity")  # fmt: skip
+
+
+def build_docs(pks: Iterable[int]) -> list[SearchDoc]:
+    """The documents of those of `pks` that are searchable now (others are simply absent)."""
+    rows = list(searchable_records().filter(pk__in=list(pks)).values_list(*FIELDS))
+    return _docs(rows)
+
+
+def iter_all_docs(batch: int = 2000) -> Iterator[list[SearchDoc]]:
+    """Every searchable record, in batches of documents, in primary-key order."""
+    last = 0
+    while True:
+        rows = list(
+            searchable_records().filter(pk__gt=last).order_by("pk").values_list(*FIELDS)[:batch]
+        )
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield _docs(rows)
+
+
+def _docs(rows: list[tuple]) -> list[SearchDoc]:
+    pks = [row[0] for row in rows]
+    attachments: dict[int, list[str]] = {}
+    for record_id, text in (
+        Attachment.objects.filter(record_id__in=pks).exclude(text="")
+        .order_by("record_id", "sort_order", "id").values_list("record_id", "text")
+    ):  # fmt: skip
+        attachments.setdefault(record_id, []).append(text)
+    links: dict[int, list[int]] = {}
+    Link = Record.catalog_items.through
+    for record_id, item_id in Link.objects.filter(record_id__in=pks).values_list(
+        "record_id", "catalogitem_id"
+    ):
+        links.setdefault(record_id, []).append(item_id)
+    all_items = {item for items in links.values() for item in items}
+    domain_of = dict(
+        CatalogItem.objects.filter(pk__in=all_items).values_list(
+            "pk", "version__catalog__domain_id"
+        )
+    )
+    docs = []
+    for pk, title, doc_number, summary, body, unit_id, published_at, doc_type, validity in rows:
+        parts = [doc_number, summary, html_to_text(body), *attachments.get(pk, [])]
+        items = sorted(links.get(pk, []))
+        docs.append(
+            SearchDoc(
+                pk=pk,
+                title=title,
+                body="\n".join(part for part in parts if part),
+                unit_id=unit_id,
+                published_at=published_at,
+                doc_type=doc_type,
+                validity=validity,
+                item_ids=items,
+                domain_ids=sorted({domain_of[i] for i in items if i in domain_of}),
+            )
+        )
+    return docs
