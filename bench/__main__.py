@@ -1,6 +1,6 @@
 """The benchmark entry point, run from the repository root:
 
-    python -m bench --suite calendar|catalog|foi|privacy|timeliness|all [--size N] [--sample K]
+    python -m bench --suite calendar|catalog|foi|privacy|search|timeliness|all [--size N] [--sample K]
                     [--seed 1] [--items N] [--repeat R] [--out results.json] [--strict]
 
 Suites:
@@ -10,6 +10,12 @@ Suites:
               the workbench of a unit with 10,000 cases and a 10,000-row ledger import
               against their query, parsing and bulk-insert floors;
   privacy     the personal-data scan over 1M characters and a 1,000-row xlsx;
+  portal      the shipped nginx micro-cache against nginx static, the uncached catalog
+              page on gunicorn, publishing with 10,000 queued index updates (wrk, nginx);
+  search      full-text search over N synthetic Chinese records (default 100k): result
+              sets against LIKE, then ranked and newest-first pages against LIKE,
+              bytes.count and a primary-key fetch, index size and build speed;
+  reports     the city-wide annual report (issue 6) over 100k cases and 1M records;
   timeliness  `timeliness_board` over 100,000 records against the query floor and the
               day-by-day loop.
 
@@ -51,6 +57,9 @@ SUITES = {
     "catalog": "bench.catalog",
     "foi": "bench.foi",
     "privacy": "bench.privacy",
+    "portal": "bench.portal",
+    "search": "bench.search",
+    "reports": "bench.reports",
     "timeliness": "bench.timeliness",
 }
 # Used when --size / --sample are left out and the suite's module sets no default of its own.
@@ -89,14 +98,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--suite",
         choices=[*SUITES, "all"],
         default="all",
-        help="calendar, catalog, foi, privacy, timeliness, or all of them (default all)",
+        help="calendar, catalog, foi, privacy, search, timeliness, or all of them (default all)",
     )
     parser.add_argument(
         "--size",
         type=parse_count,
         default=None,
         help="work timed for the fast path, accepts 100k, 1M: calendar pairs (default 1M), "
-        "privacy characters (default 1M), timeliness records (default 100k), foi due-date "
+        "privacy characters (default 1M), timeliness and search records (default 100k), foi due-date "
         "cases (default 100k; the workbench and the ledger get size/10)",
     )
     parser.add_argument(

@@ -153,7 +153,24 @@ class Record(models.Model):
         verbose_name = _("政府信息")
         verbose_name_plural = _("政府信息")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["unit", "status"]), models.Index(fields=["published_at"])]
+        indexes = [
+            models.Index(fields=["unit", "status"]),
+            models.Index(fields=["published_at"]),
+            # Table 2 of the annual report counts 规章 and 行政规范性文件 (a few percent
+            # of all records) by year and validity: covered by this index, the city's
+            # counts over 1M records read ~60k index entries instead of the table.
+            models.Index(
+                fields=[
+                    "doc_type",
+                    "status",
+                    "unit",
+                    "published_at",
+                    "validity",
+                    "validity_changed_on",
+                ],
+                name="record_annual_report_counts",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
