@@ -28,8 +28,8 @@ _withdrawn: list[Callable[[int], None]] = []
 def on_record_withdrawn(func: Callable[[int], None]) -> Callable[[int], None]:
     """Register `func(record_pk)` for a record taken off the portal; usable as a decorator.
 
-    No records service withdraws a published record yet; whichever does must call
-    `record_withdrawn` after its commit, so search (and later push) forget it.
+    `services.record_withdraw` calls `record_withdrawn` after its commit, so search
+    (and later push) forget the record.
     """
     if func not in _withdrawn:
         _withdrawn.append(func)

@@ -60,6 +60,9 @@ class Record(models.Model):
         APPROVED = "approved", _("已审批")
         PUBLISHED = "published", _("已发布")
         RETURNED = "returned", _("已退回修改")
+        # Taken off the portal (an error, or personal data found after publication);
+        # final: a corrected text is published as a new record.
+        WITHDRAWN = "withdrawn", _("已撤回")
 
     class Disclosure(models.TextChoices):
         PROACTIVE = "proactive", _("主动公开")
@@ -194,7 +197,8 @@ TRANSITIONS = {
     S.SECRECY_REVIEW: {S.APPROVAL, S.RETURNED},
     S.APPROVAL: {S.APPROVED, S.RETURNED},
     S.APPROVED: {S.PUBLISHED, S.RETURNED},
-    S.PUBLISHED: set(),
+    S.PUBLISHED: {S.WITHDRAWN},
+    S.WITHDRAWN: set(),
 }
 
 

@@ -45,6 +45,11 @@ def can_publish(user, record: Record) -> bool:
     return record.status == Status.APPROVED and Role.APPROVER in roles_in(user, record.unit)
 
 
+def can_withdraw(user, record: Record) -> bool:
+    """Taking a published record off the portal is the approver's call, like publishing it."""
+    return record.status == Status.PUBLISHED and Role.APPROVER in roles_in(user, record.unit)
+
+
 def can_decide_privacy(user, record: Record) -> bool:
     """Exemptions, checks of unreadable attachments and interpretation waivers: approvers."""
     return record.status != Status.PUBLISHED and Role.APPROVER in roles_in(user, record.unit)

@@ -522,6 +522,22 @@ def record_publish(*, record: Record, actor) -> Record:
 
 
 @transaction.atomic
+def record_withdraw(*, record: Record, actor, reason: str) -> Record:
+    """Take a published record off the portal, with the written reason; search forgets it.
+
+    The record stays in the workspace with its history; the portal answers 404 for it
+    from the next request, and the search index drops it after commit.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("请填写撤回原因")})
+    record = _locked(record)
+    move(record, Status.WITHDRAWN, table=TRANSITIONS, actor=actor, note=reason)
+    transaction.on_commit(lambda: hooks.record_withdrawn(record.pk))
+    return record
+
+
+@transaction.atomic
 def record_set_validity(
     *, record: Record, actor, validity: str, on: datetime.date, replaced_by: Record | None = None
 ) -> Record:

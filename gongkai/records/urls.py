@@ -39,6 +39,7 @@ urlpatterns = [
     path("<int:pk>/secrecy/", views.record_secrecy_review, name="secrecy"),
     path("<int:pk>/approve/", views.record_approve, name="approve"),
     path("<int:pk>/publish/", views.record_publish, name="publish"),
+    path("<int:pk>/withdraw/", views.record_withdraw, name="withdraw"),
     path("<int:pk>/waive/", views.record_waive, name="waive"),
     path("<int:pk>/validity/", views.record_validity, name="validity"),
     path("<int:pk>/interpretations/new/", views.interpretation_edit, name="interpretation_new"),

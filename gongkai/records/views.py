@@ -142,6 +142,7 @@ def record_detail(request, pk):
             "can_secrecy_review": permissions.can_secrecy_review(user, record),
             "can_approve": permissions.can_approve(user, record),
             "can_publish": permissions.can_publish(user, record),
+            "can_withdraw": permissions.can_withdraw(user, record),
             "can_decide": permissions.can_decide_privacy(user, record),
             "can_send_back": permissions.can_send_back(user, record),
             "can_change_validity": permissions.can_change_validity(user, record),
@@ -310,6 +311,19 @@ def record_publish(request, pk):
     record = _record_for(request, pk, permissions.can_publish)
     services_call(
         request, lambda: services.record_publish(record=record, actor=request.user), "已发布。"
+    )
+    return _back(record)
+
+
+@login_required
+@require_POST
+def record_withdraw(request, pk):
+    record = _record_for(request, pk, permissions.can_withdraw)
+    reason = request.POST.get("reason", "")
+    services_call(
+        request,
+        lambda: services.record_withdraw(record=record, actor=request.user, reason=reason),
+        "已撤回,门户网站和搜索中不再显示。",
     )
     return _back(record)
 
