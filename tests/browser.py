@@ -16,6 +16,7 @@ live server) and `page`.
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,19 @@ def pytest_runtest_teardown(item, nextitem):
     finally:
         if _running is not None and _uses_browser(item) and not _uses_browser(nextitem):
             _running.stop()
+
+
+def sign_in(browser_context, username: str):
+    """A new page signed in as `username` (the persona's password); the previous person signs out."""
+    from playwright.sync_api import expect
+
+    from conftest import PASSWORD
+
+    browser_context.clear_cookies()
+    page = browser_context.new_page()
+    page.goto("/staff/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(re.compile(r"/staff/$"))
+    return page

@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import InputErrors
+from gongkai.core.placeholders import bad_placeholders
 from gongkai.foi.models import InfoRequest, Letter, LetterCounter, LetterTemplate
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "letter_templates.toml"
@@ -65,26 +66,8 @@ def placeholders_in(text: str) -> set[str]:
 
 
 def unknown_placeholders(text: str) -> set[str]:
-    """Every field that is not a plain {name} of PLACEHOLDERS, as written.
-
-    `_fill` uses str.format_map, so an empty or positional field ({}, {0}), a
-    format spec ({due_on:%Y}) or a conversion ({applicant!r}) would fail or
-    garble the letter when a handler issues it; they are refused with the rest.
-    """
-    try:
-        fields = [
-            (name, spec, conversion)
-            for _, name, spec, conversion in string.Formatter().parse(text)
-            if name is not None
-        ]
-    except ValueError:
-        return {"{"}
-    unknown = set()
-    for name, spec, conversion in fields:
-        if name not in PLACEHOLDERS or spec or conversion:
-            written = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            unknown.add(f"{{{written}}}")
-    return unknown
+    """Every field that is not a plain {name} of PLACEHOLDERS, as written (core.placeholders)."""
+    return set(bad_placeholders(text, PLACEHOLDERS))
 
 
 def _fill(text: str, facts: dict) -> str:

@@ -5,7 +5,7 @@ this year's text and still carry next year's figures: the fix for reports
 copied from last year with last year's numbers in them.
 """
 
-import string
+from gongkai.core.placeholders import UNBALANCED, bad_placeholders
 
 SECTIONS = {
     "overview": "一、总体情况",
@@ -37,18 +37,9 @@ TO_BE_WRITTEN = "(请填写)"
 
 def unknown_placeholders(text: str) -> list[str]:
     """Every {field} that is not one of PLACEHOLDERS written plainly, as written."""
-    try:
-        fields = [
-            (name, spec, conversion)
-            for _, name, spec, conversion in string.Formatter().parse(text)
-            if name is not None
-        ]
-    except ValueError:
-        return ["未配对的“{”或“}”"]
     return [
-        "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-        for name, spec, conversion in fields
-        if name not in PLACEHOLDERS or spec or conversion
+        "未配对的“{”或“}”" if field == UNBALANCED else field
+        for field in bad_placeholders(text, PLACEHOLDERS)
     ]
 
 

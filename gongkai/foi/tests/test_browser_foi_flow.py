@@ -22,25 +22,14 @@ from django.utils import timezone
 from docx import Document
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
 from gongkai.foi.tests.conftest import ZHANG_WEI_ID
+from tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
 
 DESCRIPTION = "坦洲镇2025年农村危房改造补助资金发放名单"
 PROVIDED_HOW = "所申请信息见附件《坦洲镇2025年农村危房改造补助资金发放名单》,请在网上查看。"
 URGENCY_WORDS = re.compile("^(逾期|今日到期|即将到期|计时暂停|待补正|正常)$")
-
-
-def sign_in(browser_context, username):
-    browser_context.clear_cookies()  # the previous person signs out
-    page = browser_context.new_page()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page).to_have_url(re.compile(r"/staff/$"))
-    return page
 
 
 def citizen_page(browser_context):

@@ -6,13 +6,12 @@ opinion; 黎秀芳 of the openness office files it; 黄国伟 publishes it; a ci
 reads it on the portal and downloads nothing but the public page.
 """
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PASSWORD, make_staff
+from conftest import make_staff
 from gongkai.catalogs.tests.workbooks import published_workbook, xlsx_bytes
+from tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +25,6 @@ ROWS = [
     ("招生管理", "招生范围", "招生范围、学区划分详细情况", "同上", "同上", "小榄镇教体文旅局",
      "■政府网站 □两微一端", "√", "", "√", "", "", "√"),
 ]  # fmt: skip
-
-
-def sign_in(browser_context, username):
-    page = browser_context.new_page()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page).to_have_url(re.compile(r"/staff/$"))
-    return page
 
 
 def sign_out(page):

@@ -11,9 +11,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PASSWORD, make_staff
+from conftest import make_staff
 from gongkai.privacy.tests.files import ID_CHEN, subsidy_sheet
 from gongkai.records.tests.conftest import published_catalog_items
+from tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,17 +22,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def catalog_items(zhongshan, official_calendar):
     return published_catalog_items()
-
-
-def sign_in(browser_context, username):
-    browser_context.clear_cookies()  # the previous person signs out
-    page = browser_context.new_page()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page).to_have_url(re.compile(r"/staff/$"))
-    return page
 
 
 def test_record_from_draft_to_portal_with_masking(

@@ -16,20 +16,12 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from gongkai.foi.models import Appeal, InfoRequest
+from gongkai.foi.models import Appeal
 from gongkai.orgs.models import Unit
 from gongkai.reports.annual import annual_tables, checks
+from gongkai.reports.tests.conftest import case
 
 D = datetime.date
-
-
-def case(unit, number, kind, received, replied=None, outcome=""):
-    return InfoRequest.objects.create(
-        unit=unit, tracking_number=f"T-{unit.code}-{number}", ledger_no=str(number),
-        channel="in_person", applicant_kind=kind, applicant_name="申请人",
-        description="内容", received_on=received, replied_on=replied, outcome=outcome,
-        status="archived" if outcome else "in_progress",
-    )  # fmt: skip
 
 
 @pytest.fixture

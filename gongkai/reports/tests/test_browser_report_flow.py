@@ -14,21 +14,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import PASSWORD
 from gongkai.reports.tests.conftest import FIGURES, TEXTS, case
+from tests.browser import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(browser_context, username):
-    browser_context.clear_cookies()
-    page = browser_context.new_page()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page).to_have_url(re.compile(r"/staff/$"))
-    return page
 
 
 def test_tanzhou_compiles_and_publishes_its_2025_report(
