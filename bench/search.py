@@ -234,14 +234,18 @@ def measure(backend, rows: list[tuple], rounds: int) -> dict:
     timing: dict = {}
     pks = list(Record.objects.order_by("-pk").values_list("pk", flat=True)[:PAGE])
     pk_runs = repeat(lambda: pk_fetch(pks), max(rounds, 20))
+    # Per query as well: a class's p95 is often one query's, and which one says why.
+    per_query: dict = {}
     for cls, queries in QUERIES.items():
         runs = {"page": [], "service": [], "newest": [], "like": [], "brute": []}
         for query in queries:
             terms = query_terms(query)
-            runs["page"] += repeat(
+            page_runs = repeat(
                 lambda t=terms: backend.search(t, Filters(), order=RELEVANCE, offset=0, limit=PAGE),
                 rounds,
             )
+            per_query[query] = stats(page_runs)
+            runs["page"] += page_runs
             runs["service"] += repeat(lambda q=query: services.search(query=q), rounds)
             runs["newest"] += repeat(
                 lambda t=terms: backend.search(t, Filters(), order=NEWEST, offset=0, limit=PAGE),
@@ -254,6 +258,7 @@ def measure(backend, rows: list[tuple], rounds: int) -> dict:
             runs["brute"] += repeat(lambda e=encoded: [blob.count(x) for x in e], brute_runs)
         timing[cls] = {name: stats(values) for name, values in runs.items()}
     timing["pk_fetch_20"] = stats(pk_runs)
+    timing["page_per_query"] = per_query
     timing["listing_all_newest"] = stats(
         repeat(
             lambda: backend.search([], Filters(), order=NEWEST, offset=0, limit=PAGE), rounds * 4
@@ -406,6 +411,8 @@ def report(result: dict) -> str:
         f"20-row pk fetch p95 {timing['pk_fetch_20']['p95_ms']:.3f} ms; all records newest first "
         f"p95 {timing['listing_all_newest']['p95_ms']:.3f} ms",
         f"(p50/p95 nearest-rank over {timing['2-char']['page']['n']} page runs per class)",
+        "page p50 per query (ms): "
+        + ", ".join(f"{q} {s['p50_ms']:.1f}" for q, s in timing["page_per_query"].items()),
         "",
     ]
     for goal in result["goals"]:

@@ -24,7 +24,7 @@ from tantivy import Index, Occur, Order, Query, SchemaBuilder, TextAnalyzerBuild
 
 from gongkai.search.backends.base import NEWEST, TITLE_BOOST, BackendResult, Filters
 from gongkai.search.documents import SearchDoc
-from gongkai.search.text import bigram_tokens, normalize, phrase_bigrams
+from gongkai.search.text import bigram_tokens, normalize, phrase_cover
 
 # Bumped when the schema or the tokens change: a new directory, filled by `search reindex`.
 LAYOUT = "v1"
@@ -148,7 +148,7 @@ class TantivyBackend:
 
     # -- reading -----------------------------------------------------------------
 
-    def _term_query(self, term: str) -> Query:
+    def _term_query(self, searcher: tantivy.Searcher, term: str) -> Query:
         """Title or body contains `term`; a title match weighs TITLE_BOOST times more."""
         if len(term) == 1:
             title = Query.term_query(self.schema, "title_char", term)
@@ -157,12 +157,22 @@ class TantivyBackend:
             title = Query.term_query(self.schema, "title", term)
             body = Query.term_query(self.schema, "body", term)
         else:
-            grams = phrase_bigrams(term)
-            title = Query.phrase_query(self.schema, "title", grams)
-            body = Query.phrase_query(self.schema, "body", grams)
+            # Chosen per field from this searcher's frequencies: a bigram rare in bodies
+            # may be common in titles, and the same segments are then searched.
+            title, body = (
+                self._phrase(field, phrase_cover(term, lambda g, f=field: searcher.doc_freq(f, g)))
+                for field in ("title", "body")
+            )
         return Query.boolean_query(
             [(Occur.Should, Query.boost_query(title, TITLE_BOOST)), (Occur.Should, body)]
         )
+
+    def _phrase(self, field: str, grams: list[tuple[int, str]]) -> Query:
+        if len(grams) == 1:
+            # A bigram in no document at all: tantivy refuses a one-term phrase, and
+            # the term alone already matches nothing.
+            return Query.term_query(self.schema, field, grams[0][1])
+        return Query.phrase_query(self.schema, field, grams)
 
     def _filter_queries(self, filters: Filters) -> list[Query]:
         wanted = [
@@ -182,13 +192,14 @@ class TantivyBackend:
     def search(
         self, terms: list[str], filters: Filters, *, order: str, offset: int, limit: int
     ) -> BackendResult:
-        clauses = [self._term_query(term) for term in terms] + self._filter_queries(filters)
+        searcher = self.index.searcher()
+        clauses = [self._term_query(searcher, term) for term in terms]
+        clauses += self._filter_queries(filters)
         if not clauses:
             query = Query.all_query()
         else:
             query = Query.boolean_query([(Occur.Must, clause) for clause in clauses])
         newest = order == NEWEST or not terms
-        searcher = self.index.searcher()
         result = searcher.search(
             query,
             limit=max(limit, 1),
