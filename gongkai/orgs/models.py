@@ -38,6 +38,12 @@ class UnitQuerySet(models.QuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
         )
 
+    def existing_in(self, year: int) -> "UnitQuerySet":
+        """Units that existed on at least one day of `year` (they report on it)."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=datetime.date(year, 12, 31))
+        ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=datetime.date(year, 1, 1)))
+
     def active(self) -> "UnitQuerySet":
         return self.active_on(datetime.date.today())
 
@@ -129,6 +135,12 @@ class Unit(models.Model):
     def is_active_on(self, day: datetime.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or self.valid_to >= day
+        )
+
+    def existed_in(self, year: int) -> bool:
+        """Whether the unit existed on at least one day of `year`."""
+        return (self.valid_from is None or self.valid_from.year <= year) and (
+            self.valid_to is None or self.valid_to.year >= year
         )
 
     def name_on(self, day: datetime.date) -> str:

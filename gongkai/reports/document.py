@@ -39,6 +39,11 @@ def title(unit, year: int) -> str:
     return f"{unit.name_on(datetime.date(year, 12, 31))}{year}年政府信息公开工作年度报告"
 
 
+def value_key(code: str) -> str:
+    """The JSON key of an entered figure: a count of decisions, or 万元 of fees."""
+    return "decisions" if code in DECISION_CODES else "amount_10k_yuan"
+
+
 def _figure_value(code: str, value: Decimal | None):
     if value is None:
         return None
@@ -53,7 +58,7 @@ def table2(documents: dict, figures: dict[str, EnteredFigure]) -> dict:
     block = {doc_type: dict(values) for doc_type, values in documents.items()}
     for code in Code.values:
         figure = figures.get(code)
-        key = "decisions" if code in DECISION_CODES else "amount_10k_yuan"
+        key = value_key(code)
         block[code] = {
             key: _figure_value(code, figure.value if figure else None),
             "source": figure.source if figure else "",
@@ -158,7 +163,7 @@ def _warnings(document: dict, last: dict | None, year: int) -> list[str]:
     if any(any(row.values()) for row in t3.values()) and t3 == last["table3"]:
         found.append(f"表三与{year - 1}年度报告完全相同,请核实是否照抄上年")
     for code in Code.values:
-        key = "decisions" if code in DECISION_CODES else "amount_10k_yuan"
+        key = value_key(code)
         now, before = t2[code][key], last["table2"].get(code, {}).get(key)
         if now is None or before is None:
             continue
@@ -190,7 +195,7 @@ def build(report: AnnualReport) -> dict:
     last = last_published(unit, year - 1)
     failures = list(tables["checks"])
     for code in Code.values:
-        key = "decisions" if code in DECISION_CODES else "amount_10k_yuan"
+        key = value_key(code)
         if t2[code][key] is None:
             failures.append(f"表二“{Code(code).label}”未填报")
     failures += _section_failures(texts)
@@ -236,7 +241,7 @@ def build_city(units, year: int) -> dict:
         totals[code] = totals.get(code, Decimal(0)) + value
     t2 = table2(tables["documents"], {})
     for code, value in totals.items():
-        key = "decisions" if code in DECISION_CODES else "amount_10k_yuan"
+        key = value_key(code)
         t2[code] = {
             key: _figure_value(code, value),
             "source": f"{reports}个单位已审核报告的填报数合计",

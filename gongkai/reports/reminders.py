@@ -35,12 +35,7 @@ def send_reminders(today: datetime.date) -> int:
     """Send the reminders due today for the report on last year; returns how many units."""
     year = today.year - 1
     days = set(rules.reminder_days())
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    units = (
-        (Unit.objects.active_on(first) | Unit.objects.active_on(last))
-        .exclude(kind=Unit.Kind.VILLAGE)
-        .distinct()
-    )
+    units = Unit.objects.existing_in(year).exclude(kind=Unit.Kind.VILLAGE)
     published = set(
         AnnualReport.objects.filter(year=year, status=AnnualReport.Status.PUBLISHED).values_list(
             "unit_id", flat=True

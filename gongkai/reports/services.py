@@ -38,10 +38,7 @@ def year_problem(unit, year: int, today: datetime.date) -> str | None:
     if year < 2008:
         # 《条例》 took effect on 2008-05-01: there are no earlier annual reports.
         return f"{year}年早于《政府信息公开条例》施行,没有年度报告"
-    if not (
-        unit.is_active_on(datetime.date(year, 1, 1))
-        or unit.is_active_on(datetime.date(year, 12, 31))
-    ):
+    if not unit.existed_in(year):
         return f"{unit.name}在{year}年不存在(设立或撤并日期之外)"
     return None
 

@@ -71,12 +71,7 @@ def board(request):
     today = timezone.localdate()
     year = _year_param(request, today)
     office = is_office_admin(request.user)
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    units = (
-        (visible_units(request.user).active_on(first) | visible_units(request.user).active_on(last))
-        .exclude(kind=Unit.Kind.VILLAGE)
-        .distinct()
-    )
+    units = visible_units(request.user).existing_in(year).exclude(kind=Unit.Kind.VILLAGE)
     reports = {r.unit_id: r for r in AnnualReport.objects.filter(year=year, unit__in=units)}
     only_unpublished = request.GET.get("state") == "unpublished"
     rows = []
@@ -374,9 +369,7 @@ def city(request, year: int):
     today = timezone.localdate()
     if not 2008 <= year <= today.year:
         raise Http404
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    units = (Unit.objects.active_on(first) | Unit.objects.active_on(last)).distinct()
-    doc = document.build_city(units, year)
+    doc = document.build_city(Unit.objects.existing_in(year), year)
     return render(
         request,
         "reports/city.html",

@@ -131,11 +131,7 @@ class Command(BaseCommand):
             today = timezone.localdate()
             if year > today.year:
                 raise _refuse(f"{year}年尚未到来,不能生成年度报告")
-            units = (
-                Unit.objects.active_on(datetime.date(year, 1, 1))
-                | Unit.objects.active_on(datetime.date(year, 12, 31))
-            ).distinct()
-            doc = document.build_city(units, year)
+            doc = document.build_city(Unit.objects.existing_in(year), year)
         else:
             found = self._unit_year(unit, year)
             report = AnnualReport.objects.filter(unit=found, year=year).first()
