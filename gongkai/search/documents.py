@@ -2,10 +2,12 @@
 
 Only records the portal shows are indexed: published and proactive
 (portal.selectors.published_records says the same). The searchable text is the
-title, and as "body" the 文号, 内容概述, the body without its HTML and the
+title, and as "body" the 文号, 内容概述, the body without its HTML, the
 extracted text of every attachment (records.Attachment.text, already read for
-the personal-data scan). Parts are joined by a line break, so no term matches
-across two of them.
+the personal-data scan) and the policy's published interpretations (政策解读:
+title, body without HTML, each question and answer), which the record page
+shows with it: a citizen who searches words of an interpretation finds the
+policy. Parts are joined by a line break, so no term matches across two of them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai.catalogs.models import CatalogItem
-from gongkai.records.models import Attachment, Record
+from gongkai.records.models import Attachment, Interpretation, Record
 from gongkai.search.text import html_to_text
 
 
@@ -84,6 +86,7 @@ def _docs(rows: list[tuple]) -> list[SearchDoc]:
         .order_by("record_id", "sort_order", "id").values_list("record_id", "text")
     ):  # fmt: skip
         attachments.setdefault(record_id, []).append(text)
+    interpretations = _interpretation_texts(pks)
     links: dict[int, list[int]] = {}
     Link = Record.catalog_items.through
     for record_id, item_id in Link.objects.filter(record_id__in=pks).values_list(
@@ -98,7 +101,8 @@ def _docs(rows: list[tuple]) -> list[SearchDoc]:
     )
     docs = []
     for pk, title, doc_number, summary, body, unit_id, published_at, doc_type, validity in rows:
-        parts = [doc_number, summary, html_to_text(body), *attachments.get(pk, [])]
+        parts = [doc_number, summary, html_to_text(body), *attachments.get(pk, []),
+                 *interpretations.get(pk, [])]  # fmt: skip
         items = sorted(links.get(pk, []))
         docs.append(
             SearchDoc(
@@ -114,3 +118,21 @@ def _docs(rows: list[tuple]) -> list[SearchDoc]:
             )
         )
     return docs
+
+
+def _interpretation_texts(pks: list[int]) -> dict[int, list[str]]:
+    """The text of each policy's published interpretations, in the record page's order.
+
+    Only published ones (published_at set, as the portal filters them): an
+    interpretation is drafted with its policy and goes out when the policy does.
+    """
+    texts: dict[int, list[str]] = {}
+    for policy_id, title, body, qa in (
+        Interpretation.objects.filter(policy_id__in=pks, published_at__isnull=False)
+        .order_by("policy_id", "created_at", "id").values_list("policy_id", "title", "body", "qa")
+    ):  # fmt: skip
+        pairs = [text for pair in qa for text in (pair.get("q", ""), pair.get("a", ""))]
+        texts.setdefault(policy_id, []).extend(
+            part for part in (title, html_to_text(body), *pairs) if part
+        )
+    return texts

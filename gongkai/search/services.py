@@ -2,8 +2,10 @@
 
 The index is a cache of the database, never the authority: every page of hits
 is read back from the database and a hit whose record is no longer searchable
-(withdrawn, not yet reindexed) is dropped and its index entry repaired, so a
-stale index never shows withdrawn content.
+(withdrawn, not yet reindexed), or whose searchable text as the database has it
+now (documents.build_docs, interpretations included) no longer holds every
+term, is dropped and its index entry repaired, so a stale index never shows
+withdrawn content.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from gongkai.records.models import Record
 from gongkai.search.backends import Filters, get_backend
 from gongkai.search.backends.base import NEWEST, RELEVANCE
 from gongkai.search.documents import build_docs, iter_all_docs, searchable_records
-from gongkai.search.text import MAX_QUERY_CHARS, query_terms
+from gongkai.search.text import MAX_QUERY_CHARS, contains_all, fold, fold_width, query_terms
 
 PER_PAGE = 20
 # Deep pages cost the engine offset + limit; nobody reads page 500 of a result list.
@@ -91,12 +93,15 @@ def search(
         )
     pks = [pk for pk, _score in found.hits]
     records = searchable_records().select_related("unit").in_bulk(pks)
-    stale = [pk for pk in pks if pk not in records]
+    # The same text the index was built from (the same function), folded the same way
+    # (text.contains_all), so only a real change in the database drops a hit.
+    docs = {doc.pk: doc for doc in build_docs(list(records))}
+    current = {pk for pk, doc in docs.items() if contains_all(doc.text, terms)}
+    stale = [pk for pk in pks if pk not in current]
     if stale:
         from gongkai.search.tasks import schedule_index_update
 
         schedule_index_update(stale)
-    docs = {doc.pk: doc for doc in build_docs(list(records))}
     results = [
         Result(
             record=records[pk],
@@ -105,7 +110,7 @@ def search(
             snippet_html=snippet(docs[pk].body, terms),
         )
         for pk, score in found.hits
-        if pk in records and pk in docs
+        if pk in current
     ]
     return SearchPage(
         query=query,
@@ -146,9 +151,10 @@ def index_rebuild(progress: Callable[[int, int], None] | None = None) -> int:
 
 
 def _spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    folded = text.lower()
+    # Offsets in the folded text are offsets in `text`: width folding is one character for one.
+    folded = fold(text)
     if len(folded) != len(text):  # a rare character whose lower case is longer
-        folded = text
+        folded = fold_width(text)
     spans = []
     for term in terms:
         start = folded.find(term)

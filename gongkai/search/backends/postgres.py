@@ -4,10 +4,11 @@ For a deployment that wants no second store: the index is a table in the same
 database (migration 0001), updated in the same way as tantivy's. A term's
 bigrams (or its single character) must all be in a record's `grams`, which
 the GIN index answers; terms of 3 or more characters are then confirmed with
-LIKE on the lower-cased text, so the result is exactly the records containing
-every term. Relevance is computed in SQL over the matching rows (title matches
-weigh TITLE_BOOST times a saturated body frequency), which is fine at city
-scale and slower than tantivy on very common terms.
+LIKE on the folded text (text.fold: case and width, as the terms are), so the
+result is exactly the records containing every term. Relevance is computed in
+SQL over the matching rows (title matches weigh TITLE_BOOST times a saturated
+body frequency), which is fine at city scale and slower than tantivy on very
+common terms.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.db import connection, transaction
 
 from gongkai.search.backends.base import NEWEST, TITLE_BOOST, BackendResult, Filters
 from gongkai.search.documents import SearchDoc
-from gongkai.search.text import SEPARATOR, normalize
+from gongkai.search.text import SEPARATOR, fold, normalize
 
 INSERT = """
 INSERT INTO search_entry (record_id, title, body, grams, published_at, unit_id, item_ids,
@@ -38,7 +39,8 @@ def _like(term: str) -> str:
 
 class PostgresBackend:
     def _row(self, doc: SearchDoc) -> tuple:
-        title, body = doc.title.lower(), doc.body.lower()
+        # Folded in Python, as the terms are: no SQL function folds width the same way.
+        title, body = fold(doc.title), fold(doc.body)
         grams = _grams(normalize(doc.title) + SEPARATOR + normalize(doc.body))
         return (doc.pk, title, body, grams, doc.published_at, doc.unit_id, doc.item_ids,
                 doc.domain_ids, doc.doc_type, doc.validity, doc.year)  # fmt: skip
@@ -67,7 +69,14 @@ class PostgresBackend:
             return cursor.fetchone()[0]
 
     def search(
-        self, terms: list[str], filters: Filters, *, order: str, offset: int, limit: int
+        self,
+        terms: list[str],
+        filters: Filters,
+        *,
+        order: str,
+        offset: int,
+        limit: int,
+        count: bool = True,  # the count comes with the page's query here, at no extra cost
     ) -> BackendResult:
         where, params = [], []
         # A term's single character, or all its bigrams (the candidates; LIKE confirms).

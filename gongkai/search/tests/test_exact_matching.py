@@ -1,13 +1,16 @@
 """Every published record containing the typed string is found, and nothing else.
 
-The reference is the database's own LIKE (`icontains`) over each searchable
-column, per term, ANDed: the engines must return exactly that set and count.
+The reference is a plain substring test over each searchable column as the
+database stores it, per term, ANDed, ignoring case and width (defined here
+from NFKC, independently of text.py): the engines must return exactly that set
+and count.
 """
 
-import pytest
-from django.db.models import Q
+import unicodedata
 
-from gongkai.records.models import Record
+import pytest
+
+from gongkai.records.models import Attachment, Record
 from gongkai.search import services
 from gongkai.search.text import query_terms
 
@@ -30,17 +33,22 @@ QUERIES = [
 ]  # fmt: skip
 
 
+def folded(value: str) -> str:
+    """Lower case, each full-width ASCII form (U+FF01–FF5E) as NFKC has it."""
+    return "".join(
+        unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c for c in value
+    ).lower()
+
+
 def reference(query: str) -> set[int]:
-    records = Record.objects.filter(status="published", disclosure="proactive")
-    for term in query_terms(query):
-        records = records.filter(
-            Q(title__icontains=term)
-            | Q(doc_number__icontains=term)
-            | Q(summary__icontains=term)
-            | Q(body__icontains=term)
-            | Q(attachments__text__icontains=term)
-        )
-    return set(records.values_list("pk", flat=True))
+    columns: dict[int, list[str]] = {}
+    published = Record.objects.filter(status="published", disclosure="proactive")
+    for pk, *values in published.values_list("pk", "title", "doc_number", "summary", "body"):
+        columns[pk] = [folded(value) for value in values]
+    for pk, text in Attachment.objects.filter(record__in=published).values_list("record", "text"):
+        columns[pk].append(folded(text))
+    terms = query_terms(query)
+    return {pk for pk, texts in columns.items() if all(any(t in x for x in texts) for t in terms)}
 
 
 @pytest.mark.parametrize("order", ["relevance", "newest"])
