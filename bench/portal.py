@@ -32,7 +32,8 @@ Steps, in this order:
    cache and /staff/ is never cached; the catalog page has every item; a publish
    request publishes and enqueues one index update.
 5. Speed: wrk (1 thread, 2 s warm-up, then GONGKAI_BENCH_PORTAL_SECONDS, default
-   10 s) against the uncached catalog page, plus a 4-connection run of it; P1 in
+   10 s) against the uncached catalog page, plus a 4-connection run of it (with
+   the CPU time gunicorn's workers spent per request, read from /proc); P1 in
    3 alternating rounds of 0.4 × that each (static file, then cached record page),
    the goal judged on the median round's ratio. A wrk run is rejected when
    any connect/read/write/timeout error or non-2xx answer occurred, when Little's
@@ -562,8 +563,44 @@ def ss_sample(port: int) -> dict:
     }
 
 
-def wrk(port: int, path: str, connections: int, seconds: float, script: Path) -> dict:
-    """One bounded wrk run; `ok` only when every request was answered 2xx and nobody starved."""
+def worker_pids(master: int) -> list[int]:
+    """The PIDs of a server's worker processes (its master's children), from /proc."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == master:
+            children.append(int(stat.parent.name))
+    return children
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(
+    port: int,
+    path: str,
+    connections: int,
+    seconds: float,
+    script: Path,
+    server_pids: list[int] | None = None,
+) -> dict:
+    """One bounded wrk run; `ok` only when every request was answered 2xx and nobody starved.
+
+    With `server_pids`, also the CPU time those processes spent per request: on a
+    machine shared with other work this varies much less than req/s does.
+    """
     seconds = max(1, round(seconds))  # wrk takes whole seconds
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout",
                "5s", "-s", str(script), f"http://{HOST}:{port}{path}"]  # fmt: skip
@@ -575,7 +612,9 @@ def wrk(port: int, path: str, connections: int, seconds: float, script: Path) ->
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+    cpu_before = cpu_seconds(server_pids or [])
     done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    server_cpu_s = cpu_seconds(server_pids or []) - cpu_before
     sampler.join(timeout=5)
     match = re.search(r"^WRKJSON (.*)$", done.stdout, re.M)
     if done.returncode != 0 or not match:
@@ -601,9 +640,14 @@ def wrk(port: int, path: str, connections: int, seconds: float, script: Path) ->
         )
     if port != GUNICORN_PORT and (seen["established"] or 0) < connections:
         problems.append(f"ss saw {seen['established']} of {connections} connections established")
+    if server_pids and raw["requests"]:
+        server_cpu = {"server_cpu_ms_per_request": server_cpu_s / raw["requests"] * 1e3}
+    else:
+        server_cpu = {}
     return {
         "ok": not problems,
         "problems": problems,
+        **server_cpu,
         "connections": connections,
         "seconds": round(seconds_run, 2),
         "requests": raw["requests"],
@@ -620,10 +664,17 @@ def wrk(port: int, path: str, connections: int, seconds: float, script: Path) ->
     }
 
 
-def load(port: int, path: str, connections: int, seconds: float, script: Path) -> dict:
+def load(
+    port: int,
+    path: str,
+    connections: int,
+    seconds: float,
+    script: Path,
+    server_pids: list[int] | None = None,
+) -> dict:
     """A warm-up (discarded), then the measured run."""
     wrk(port, path, connections, min(WARMUP_S, seconds), script)
-    return wrk(port, path, connections, seconds, script)
+    return wrk(port, path, connections, seconds, script, server_pids)
 
 
 def nearest_rank(values: list[float], percent: float) -> float:
@@ -838,13 +889,19 @@ def run(options) -> dict:
             result["goals"] = goals(None)
             return result
 
+        gunicorn_workers = worker_pids(gunicorn.pid)
         timing = {
             "p1": side_by_side(data["record_url"], seconds, script),
             "catalog_uncached": load(
-                GUNICORN_PORT, data["catalog_url"], CONNECTIONS, seconds, script
+                GUNICORN_PORT, data["catalog_url"], CONNECTIONS, seconds, script, gunicorn_workers
             ),
             "catalog_uncached_4": load(
-                GUNICORN_PORT, data["catalog_url"], UNLOADED_CONNECTIONS, seconds / 2, script
+                GUNICORN_PORT,
+                data["catalog_url"],
+                UNLOADED_CONNECTIONS,
+                seconds / 2,
+                script,
+                gunicorn_workers,
             ),
         }
         timing["publish"] = measure_publish(data["to_publish"], session)
@@ -908,6 +965,14 @@ def report(result: dict) -> str:
                 f"{row['in_flight']:>6.1f}"
                 + (f"  REJECTED: {'; '.join(row['problems'])}" if row["problems"] else "")
             )
+        lines.append(
+            "catalog page, gunicorn workers' CPU per request: "
+            + ", ".join(
+                f"{run_['server_cpu_ms_per_request']:.2f} ms at {run_['connections']} connections"
+                for run_ in (timing["catalog_uncached"], timing["catalog_uncached_4"])
+                if "server_cpu_ms_per_request" in run_
+            )
+        )
         publishing = timing["publish"]
         lines.append("")
         for state in ("empty", "queued"):

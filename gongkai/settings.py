@@ -101,6 +101,21 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The public portal's hottest pages (the catalog page and its shell), in
+        # gongkai/portal/jinja2/; views choose it with using="jinja2".
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "gongkai.portal.jinja.environment",
+            "context_processors": [
+                "django.contrib.messages.context_processors.messages",
+                "gongkai.core.context_processors.shell",
+            ],
+        },
+    },
 ]
 
 
@@ -111,7 +126,11 @@ def _database(url: str) -> dict:
         raise ImproperlyConfigured(f"GONGKAI_DATABASE_URL is not a usable URL: {exc}") from exc
     engine = config["ENGINE"]
     if engine == "django.db.backends.sqlite3":
-        config["CONN_MAX_AGE"] = 0
+        # Connections persist (GONGKAI_DB_CONN_MAX_AGE) on SQLite too: opening one,
+        # with the PRAGMAs below, and closing it (the last close of a WAL database
+        # checkpoints it) cost more than the rest of a public page. Between requests
+        # a connection is in autocommit and holds no snapshot, so writers in other
+        # processes are not held up; runserver closes its threads' connections itself.
         config["OPTIONS"] = {
             # WAL lets the portal read while a writer works; IMMEDIATE makes a
             # writing transaction take the lock at BEGIN, so concurrent writers

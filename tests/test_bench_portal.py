@@ -84,6 +84,8 @@ def test_portal_suite_serves_every_page_and_measures_every_goal(tmp_path: Path):
     no_errors = dict.fromkeys(("connect", "read", "write", "status", "timeout"), 0)
     for run in runs:
         assert run["requests"] > 0 and run["errors"] == no_errors, run
+    for run in (timing["catalog_uncached"], timing["catalog_uncached_4"]):
+        assert run["server_cpu_ms_per_request"] > 0, run
     assert timing["publish"]["queued"]["n"] == timing["publish"]["empty"]["n"] > 0
     assert max(timing["publish"]["queue_depth"]["queued"]) >= 10_000
     assert [goal["id"] for goal in suite["goals"]] == ["P1-req/s", "P1-p99", "P2", "Q1"]

@@ -18,6 +18,7 @@ from gongkai.catalogs.models import CatalogVersion
 from gongkai.orgs import selectors
 from gongkai.orgs.models import Unit
 from gongkai.portal import selectors as portal_selectors
+from gongkai.portal.selectors import PublicVersion
 from gongkai.records.models import Record
 
 # Caching public pages. Every anonymous visitor gets the same bytes, and nothing on
@@ -104,11 +105,11 @@ def catalog_unit(request, unit_code: str):
 class CatalogPage:
     """The version shown and every public version of its catalog, newest first."""
 
-    version: CatalogVersion
-    versions: list[CatalogVersion]
+    version: PublicVersion
+    versions: list[PublicVersion]
 
     @property
-    def current(self) -> CatalogVersion | None:
+    def current(self) -> PublicVersion | None:
         return next((v for v in self.versions if v.status == CatalogVersion.Status.PUBLISHED), None)
 
     @property
@@ -118,7 +119,7 @@ class CatalogPage:
         return [_stamp(v) for v in shown]
 
 
-def _stamp(version: CatalogVersion) -> str:
+def _stamp(version: PublicVersion) -> str:
     published_at = version.published_at
     return f"{version.pk}-{published_at:%Y%m%d%H%M%S%f}" if published_at else f"{version.pk}"
 
@@ -128,17 +129,8 @@ def _catalog_page(request, unit_code: str, domain_code: str, number: int | None 
     page = getattr(request, "_catalog_page", None)
     if page is None:
         # Every public version of the catalog in one query (a catalog has a few), and
-        # the one shown picked from them: the same answer as public_version() plus
-        # public_versions(), one ORM round trip cheaper on every uncached request.
-        versions = list(
-            CatalogVersion.objects.select_related("catalog__unit", "catalog__domain")
-            .filter(
-                catalog__unit__code=unit_code,
-                catalog__domain__code=domain_code,
-                status__in=portal_selectors.PUBLIC_STATUSES,
-            )
-            .order_by("-number")
-        )
+        # the one shown picked from them.
+        versions = portal_selectors.public_versions(unit_code, domain_code)
         if number is None:
             wanted = (v for v in versions if v.status == CatalogVersion.Status.PUBLISHED)
         else:
@@ -160,7 +152,7 @@ def _catalog_last_modified(request, unit_code, domain_code, number=None):
     return max((v.published_at for v in page.versions if v.published_at), default=None)
 
 
-def _catalog_table_html(version: CatalogVersion) -> str:
+def _catalog_table_html(version: PublicVersion) -> str:
     key = f"portal:catalog-table:{CATALOG_PAGE_REVISION}:{_stamp(version)}"
     html = cache.get(key)
     if html is None:
@@ -173,6 +165,8 @@ def _catalog_table_html(version: CatalogVersion) -> str:
 
 # "no-cache" lets browsers and proxies store the page but makes them revalidate
 # it every time; the ETag turns that into a 304 until a new version is published.
+# The page and its shell are Jinja2 templates (portal/jinja2/): on every uncached
+# request Django's engine cost more than all the rest (PERFORMANCE.md P2).
 @public_page
 @condition(etag_func=_catalog_etag, last_modified_func=_catalog_last_modified)
 def catalog_page(request, unit_code: str, domain_code: str, number: int | None = None):
@@ -184,12 +178,13 @@ def catalog_page(request, unit_code: str, domain_code: str, number: int | None =
         "portal/catalog_page.html",
         {
             "version": version,
-            "unit": version.catalog.unit,
-            "domain": version.catalog.domain,
+            "unit": version.unit,
+            "domain": version.domain,
             "versions": page.versions,
             "current": page.current,
             "table_html": _catalog_table_html(version),
         },
+        using="jinja2",
     )
 
 

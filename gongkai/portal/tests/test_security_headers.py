@@ -1,7 +1,8 @@
 """Every page carries the security headers: CSP without inline scripts, no framing, a referrer policy.
 
-Public pages for the anonymous visitor, the staff workspace for 陈晓文, the admin
-for the openness office's 黎秀芳, and error pages alike. HSTS is switched on by
+Public pages for the anonymous visitor (the catalog page too, rendered by Jinja2),
+the staff workspace for 陈晓文, the admin for the openness office's 黎秀芳, and
+error pages alike. HSTS is switched on by
 the production settings, checked in a process started with GONGKAI_ENV=production.
 """
 
@@ -16,6 +17,7 @@ import pytest
 
 import gongkai
 from gongkai.core.security import CONTENT_SECURITY_POLICY
+from gongkai.portal.tests.catalogs import catalog_row
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +62,19 @@ def test_public_responses(client, zhongshan, path, status):
     assert_secure_headers(response)
 
 
+def test_catalog_page(client, catalog_desk, education, empty_cache):
+    """The catalog page, rendered by Jinja2 rather than Django templates, is no exception."""
+    catalog_desk.publish("tanzhou", education, [catalog_row("招生管理", "招生计划")])
+    for path in (
+        "/gongkai/tanzhou/compulsory-education/",
+        "/gongkai/tanzhou/compulsory-education/v1/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_secure_headers(response)
+    assert client.get("/gongkai/tanzhou/compulsory-education/v9/").status_code == 404
+
+
 def test_staff_pages(client, tanzhou_editor):
     client.force_login(tanzhou_editor)
     for path in ("/staff/", "/staff/records/", "/staff/catalogs/", "/staff/foi/"):
@@ -87,7 +102,10 @@ def test_templates_have_no_inline_script_or_style():
     """Guards the CSP: an inline block or attribute added later would be refused by browsers."""
     root = Path(gongkai.__file__).parent
     offenders = []
-    for template in root.glob("**/templates/**/*.html"):
+    # Django templates, and the Jinja2 ones of the portal's hottest pages.
+    templates = [*root.glob("**/templates/**/*.html"), *root.glob("**/jinja2/**/*.html")]
+    assert any("jinja2" in template.parts for template in templates)
+    for template in templates:
         # The report's standalone HTML is a file written by the CLI, never served.
         if template.name == "standalone.html":
             continue
