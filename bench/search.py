@@ -14,7 +14,9 @@ Issue 7 and ../shared/PERFORMANCE.md §4.1. Steps, in this order:
 3. Speed, per query: 1 warm-up, then R timed runs (`--repeat`):
    - page: the engine's first page ranked by relevance, top-20 plus the exact count;
    - service page: the same through `services.search` (database re-check, snippets);
-   - newest: top-20 newest first plus the count;
+   - newest: the newest-first listing, top-20 newest first (S4: the default order of a
+     政府信息公开目录 search, measured as PERFORMANCE.md measured FTS5's, without the count);
+   - newest page: the same plus the exact count, what the newest-first search page costs;
    - LIKE: the SQL count over the whole table (the baseline of S3), 3 runs (2 from
      500k records on; the correctness run before has warmed the page cache);
    - brute force: `bytes.count` of each term over all text in memory (S2's baseline),
@@ -237,7 +239,7 @@ def measure(backend, rows: list[tuple], rounds: int) -> dict:
     # Per query as well: a class's p95 is often one query's, and which one says why.
     per_query: dict = {}
     for cls, queries in QUERIES.items():
-        runs = {"page": [], "service": [], "newest": [], "like": [], "brute": []}
+        runs = {"page": [], "service": [], "newest": [], "newest_page": [], "like": [], "brute": []}
         for query in queries:
             terms = query_terms(query)
             page_runs = repeat(
@@ -248,6 +250,12 @@ def measure(backend, rows: list[tuple], rounds: int) -> dict:
             runs["page"] += page_runs
             runs["service"] += repeat(lambda q=query: services.search(query=q), rounds)
             runs["newest"] += repeat(
+                lambda t=terms: backend.search(
+                    t, Filters(), order=NEWEST, offset=0, limit=PAGE, count=False
+                ),
+                rounds,
+            )
+            runs["newest_page"] += repeat(
                 lambda t=terms: backend.search(t, Filters(), order=NEWEST, offset=0, limit=PAGE),
                 rounds,
             )
@@ -291,8 +299,9 @@ def goals(result: dict) -> list[dict]:
         ("S2", "page p95 <= 0.10x in-memory bytes.count, worst class", s2, "x", s2 <= 0.10),
         ("S3-p95", "LIKE p50 / page p95 >= 50x, worst class", s3_p95, "x", s3_p95 >= 50),
         ("S3-p50", "LIKE p50 / page p50 >= 500x, worst class", s3_p50, "x", s3_p50 >= 500),
-        ("S4", "newest-first page p95 <= 3x a 20-row pk fetch, worst class", s4, "x", s4 <= 3),
-        ("S4-abs", "newest-first page p95 <= 1 ms, worst class", newest_p95, " ms",
+        ("S4", "newest-first listing p95 <= 3x a 20-row pk fetch, worst class", s4, "x",
+         s4 <= 3),
+        ("S4-abs", "newest-first listing p95 <= 1 ms, worst class", newest_p95, " ms",
          newest_p95 <= 1.0),
         ("S5", "worst class page p95 <= 3x best class p95", worst_p95 / best_p95, "x",
          worst_p95 / best_p95 <= 3),
@@ -397,13 +406,14 @@ def report(result: dict) -> str:
     lines += [
         "",
         f"{'class':<12}{'page p50':>10}{'p95':>8}{'service p95':>13}{'newest p95':>12}"
-        f"{'LIKE p50':>10}{'bytes.count p95':>17}{'LIKE/page p95':>15}  (ms)",
+        f"{'+count p95':>12}{'LIKE p50':>10}{'bytes.count p95':>17}{'LIKE/page p95':>15}  (ms)",
     ]
     for cls in QUERIES:
         t = timing[cls]
         lines.append(
             f"{cls:<12}{t['page']['p50_ms']:>10.2f}{t['page']['p95_ms']:>8.2f}"
             f"{t['service']['p95_ms']:>13.2f}{t['newest']['p95_ms']:>12.2f}"
+            f"{t['newest_page']['p95_ms']:>12.2f}"
             f"{t['like']['p50_ms']:>10.1f}{t['brute']['p95_ms']:>17.2f}"
             f"{t['like']['p50_ms'] / t['page']['p95_ms']:>14.0f}x"
         )

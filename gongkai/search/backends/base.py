@@ -27,14 +27,24 @@ class Filters:
 @dataclass
 class BackendResult:
     hits: list[tuple[int, float]]  # (record pk, score), best first
-    total: int
+    total: int | None  # None only when the caller asked for no count
 
 
 class SearchBackend(Protocol):
     def search(
-        self, terms: list[str], filters: Filters, *, order: str, offset: int, limit: int
+        self,
+        terms: list[str],
+        filters: Filters,
+        *,
+        order: str,
+        offset: int,
+        limit: int,
+        count: bool = True,
     ) -> BackendResult:
-        """Records containing every term (empty: every record), filtered, one page of them."""
+        """Records containing every term (empty: every record), filtered, one page of them.
+
+        With `count=False` the engine may leave `total` as None when counting would cost.
+        """
 
     def update(self, docs: list[SearchDoc], remove: Iterable[int]) -> None:
         """Add or replace `docs`, and drop the records `remove` (absent ones are no error)."""

@@ -1,11 +1,23 @@
 """The embedded engine: tantivy (Rust, in-process) over bigrams and single characters.
 
 Why tantivy: on the same bigram tokens it ranks a common term ~15× faster than
-SQLite FTS5 (PERFORMANCE.md, finding 2), and it keeps exact counts and a fast
-newest-first order (a fast field). Bigrams are made in Python (text.py) and
-handed over space-separated; the index's analyser only splits on spaces, so
+SQLite FTS5 (PERFORMANCE.md, finding 2). Bigrams are made in Python (text.py)
+and handed over space-separated; the index's analyser only splits on spaces, so
 what is indexed is exactly what text.py says. Single characters need no
 positions and are cut by tantivy's 1-gram tokenizer from the same normalised text.
+
+Each text is indexed twice: the title alone, and title and body together ("all").
+"all" decides whether a record matches, so a term of one or two characters is
+one indexed term and its count is its document frequency, read without visiting
+a single match. The title fields add the weight of a title match and, where
+title matches provably outrank every other record, let the ranking read only
+them (`_ranked`). Newest first reads the last days' records before older ones
+(`_newest`). Both were measured on 1,000,000 records (docs/benchmarks.md): a
+common term matches ~95% of them, and visiting every match is what cost time.
+
+Trigrams were measured as well (a 3-character term as one term, longer phrases
+with fewer position lists): with positions they take 0.87× the text on their
+own, and the index must stay under 1.0× (PERFORMANCE.md, S6).
 
 One process writes at a time (tantivy's writer lock): the task worker, or
 `gongkai search reindex`. Readers in the web processes see a commit within
@@ -14,41 +26,87 @@ about a second (tantivy's on-commit reload policy watches the index files).
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
-from tantivy import Index, Occur, Order, Query, SchemaBuilder, TextAnalyzerBuilder, Tokenizer
+from tantivy import (
+    FieldType,
+    Index,
+    Occur,
+    Order,
+    Query,
+    SchemaBuilder,
+    TextAnalyzerBuilder,
+    Tokenizer,
+)
 
 from gongkai.search.backends.base import NEWEST, TITLE_BOOST, BackendResult, Filters
 from gongkai.search.documents import SearchDoc
 from gongkai.search.text import bigram_tokens, normalize, phrase_cover
 
 # Bumped when the schema or the tokens change: a new directory, filled by `search reindex`.
-LAYOUT = "v1"
+LAYOUT = "v2"
 ANALYZER = "gongkai_tokens"
 # Single characters need no positions, so tantivy cuts them itself (1-grams), in Rust.
 CHARS = "gongkai_chars"
+PARTS = ("title", "all")
+# Between title and body in "all": a title of L characters has bigrams at 0 … L-2, these
+# two tokens take L-1 and L, and the body starts at L+1. No query term contains them, so
+# no phrase can hold the character at L, and none can match across the join.
+JOIN = " \ue001 \ue001 "
+# Every document holds this term once. Its document frequency counts deleted documents
+# until their segment is merged, so comparing it with the live count tells whether any are.
+EVERY = ("kind", "record")
+# tantivy's BM25 (tantivy::query::bm25): whatever a term's frequency and the field's length,
+# its score is below idf × (K1 + 1), and a phrase's below the sum of its terms' idf × (K1 + 1).
+BM25_K1 = 1.2
+# Newest first: the last days, then WINDOW_GROWTH times as many, until a page fills. The
+# first window is sized to hold WINDOW_SLACK pages at the highest match rate possible.
+WINDOW_GROWTH = 4
+WINDOW_SLACK = 2
+# Up to this many candidates, ordering them all by date is cheaper than looking at windows
+# (a phrase's candidates each cost a position check, ~0.1 µs).
+FEW = 3_000
+# The oldest and newest records' days size the windows; they are looked up again after this.
+DAYS_TTL_S = 60.0
 WRITER_HEAP = 64_000_000
 REBUILD_HEAP = 256_000_000
 # The worker and `search reindex` may want the writer at once; the loser waits this long.
 LOCK_WAIT_S = 30.0
+SECONDS_PER_DAY = 86_400
 
 
 def _schema():
     builder = SchemaBuilder()
     builder.add_integer_field("id", indexed=True, fast=True)
-    for name in ("title", "body"):
-        builder.add_text_field(name, tokenizer_name=ANALYZER, index_option="position")
-        builder.add_text_field(f"{name}_char", tokenizer_name=CHARS, index_option="freq")
+    for part in PARTS:
+        builder.add_text_field(part, tokenizer_name=ANALYZER, index_option="position")
+        builder.add_text_field(f"{part}_char", tokenizer_name=CHARS, index_option="freq")
     builder.add_integer_field("published", fast=True)
+    # Days since the epoch, indexed: a newest-first page reads the last days' records first.
+    builder.add_integer_field("day", indexed=True)
     for name in ("unit", "item", "domain", "year"):
         builder.add_integer_field(name, indexed=True)
-    for name in ("doc_type", "validity"):
+    for name in ("doc_type", "validity", "kind"):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     return builder.build()
+
+
+@dataclass
+class _Term:
+    """One query term: where it matches, its title part, and what its "all" part is made of."""
+
+    query: Query  # "all" holds it, and a title match adds its boosted score
+    every: Query  # "all" holds it: whether a record matches, unscored work
+    title: Query  # the title part alone, unboosted
+    grams: list[tuple[str, str]]  # (field, indexed term) of the "all" part
+    most: int  # no more records match it than this
+    most_titles: int  # nor more titles
 
 
 class TantivyBackend:
@@ -59,6 +117,7 @@ class TantivyBackend:
         self.schema = _schema()
         self._index: Index | None = None
         self._lock = threading.Lock()
+        self._days_seen: tuple[float, tuple[int, int]] | None = None  # (when, (first, last))
 
     # -- opening -----------------------------------------------------------------
 
@@ -92,13 +151,17 @@ class TantivyBackend:
 
     def _document(self, doc: SearchDoc) -> tantivy.Document:
         title, body = normalize(doc.title), normalize(doc.body)
+        title_grams = bigram_tokens(title)
         document = tantivy.Document()
         document.add_integer("id", doc.pk)
-        document.add_text("title", bigram_tokens(title))
+        document.add_text("title", title_grams)
         document.add_text("title_char", title)
-        document.add_text("body", bigram_tokens(body))
-        document.add_text("body_char", body)
-        document.add_integer("published", int(doc.published_at.timestamp()))
+        document.add_text("all", f"{title_grams}{JOIN}{bigram_tokens(body)}")
+        # Without positions, title and body need no gap: single characters span nothing.
+        document.add_text("all_char", title + body)
+        published = int(doc.published_at.timestamp())
+        document.add_integer("published", published)
+        document.add_integer("day", published // SECONDS_PER_DAY)
         document.add_integer("unit", doc.unit_id)
         document.add_integer("year", doc.year)
         for item in doc.item_ids:
@@ -107,6 +170,7 @@ class TantivyBackend:
             document.add_integer("domain", domain)
         document.add_text("doc_type", doc.doc_type)
         document.add_text("validity", doc.validity)
+        document.add_text(*EVERY)
         return document
 
     def update(self, docs: list[SearchDoc], remove: Iterable[int]) -> None:
@@ -148,24 +212,80 @@ class TantivyBackend:
 
     # -- reading -----------------------------------------------------------------
 
-    def _term_query(self, searcher: tantivy.Searcher, term: str) -> Query:
-        """Title or body contains `term`; a title match weighs TITLE_BOOST times more."""
-        if len(term) == 1:
-            title = Query.term_query(self.schema, "title_char", term)
-            body = Query.term_query(self.schema, "body_char", term)
-        elif len(term) == 2:
-            title = Query.term_query(self.schema, "title", term)
-            body = Query.term_query(self.schema, "body", term)
+    def search(
+        self,
+        terms: list[str],
+        filters: Filters,
+        *,
+        order: str,
+        offset: int,
+        limit: int,
+        count: bool = True,
+    ) -> BackendResult:
+        searcher = self.index.searcher()
+        matched = [self._term(searcher, term) for term in terms]
+        restrict = self._filter_queries(filters)
+        query = _all_of([term.query for term in matched] + restrict)
+        # Newest first and counting need no scores: the "all" parts alone.
+        match = _all_of([term.every for term in matched] + restrict)
+        total = self._known_count(searcher, terms, restrict)
+        want = offset + max(limit, 1)
+        most = min((term.most for term in matched), default=searcher.num_docs)
+        if order == NEWEST or not terms:
+            if min(most, total or most) <= FEW:
+                addresses = _by_date(searcher, match, want)
+            else:
+                addresses = self._newest(searcher, match, want, most)
+            scores = [0.0] * len(addresses)
+        elif total is not None or sum(term.most_titles for term in matched) >= want:
+            # Enough title matches may hold the page: count on its own (unscored), then
+            # try to rank the title matches alone.
+            if total is None and count:
+                total = _count(searcher, match)
+            scores, addresses = self._ranked(searcher, query, matched, want)
+        else:
+            # Too few titles: ranking and counting share one pass over the matches.
+            result = searcher.search(query, limit=want, count=count)
+            scores = [float(score) for score, _ in result.hits]
+            addresses = [address for _, address in result.hits]
+            total = result.count if count else None
+        if total is None and count:
+            total = _count(searcher, match)
+        addresses, scores = addresses[offset : offset + limit], scores[offset : offset + limit]
+        pks = searcher.fast_field_values("id", addresses) if addresses else []
+        return BackendResult(hits=list(zip(pks, scores, strict=True)), total=total)
+
+    def _term(self, searcher: tantivy.Searcher, term: str) -> _Term:
+        """Title or body holds `term`; a title match weighs TITLE_BOOST times more."""
+        if len(term) <= 2:
+            title_field, all_field = ("title_char", "all_char") if len(term) == 1 else PARTS
+            grams = {"title": [(title_field, term)], "all": [(all_field, term)]}
+            title = Query.term_query(self.schema, title_field, term)
+            every = Query.term_query(self.schema, all_field, term)
         else:
             # Chosen per field from this searcher's frequencies: a bigram rare in bodies
             # may be common in titles, and the same segments are then searched.
-            title, body = (
-                self._phrase(field, phrase_cover(term, lambda g, f=field: searcher.doc_freq(f, g)))
-                for field in ("title", "body")
-            )
-        return Query.boolean_query(
-            [(Occur.Should, Query.boost_query(title, TITLE_BOOST)), (Occur.Should, body)]
+            covers = {
+                part: phrase_cover(term, lambda g, f=part: searcher.doc_freq(f, g))
+                for part in PARTS
+            }
+            grams = {part: [(part, gram) for _, gram in covers[part]] for part in PARTS}
+            title, every = (self._phrase(part, covers[part]) for part in PARTS)
+        # "all" holds the title, so it alone decides the match; the title clause is optional
+        # and only read (sought) in records "all" already matched. Written as "title or all",
+        # the same scores cost a union that cannot skip ahead, measured 10-25x slower
+        # inside a newest-first window.
+        scored = Query.boolean_query(
+            [(Occur.Must, every), (Occur.Should, Query.boost_query(title, TITLE_BOOST))]
         )
+        # At most as many records match as hold the term's rarest gram.
+        most, most_titles = (
+            min(searcher.doc_freq(*gram) for gram in grams[part]) for part in ("all", "title")
+        )
+        return _Term(
+            query=scored, every=every, title=title, grams=grams["all"],
+            most=most, most_titles=most_titles,
+        )  # fmt: skip
 
     def _phrase(self, field: str, grams: list[tuple[int, str]]) -> Query:
         if len(grams) == 1:
@@ -189,26 +309,130 @@ class TantivyBackend:
             if value is not None
         ]
 
-    def search(
-        self, terms: list[str], filters: Filters, *, order: str, offset: int, limit: int
-    ) -> BackendResult:
-        searcher = self.index.searcher()
-        clauses = [self._term_query(searcher, term) for term in terms]
-        clauses += self._filter_queries(filters)
-        if not clauses:
-            query = Query.all_query()
-        else:
-            query = Query.boolean_query([(Occur.Must, clause) for clause in clauses])
-        newest = order == NEWEST or not terms
-        result = searcher.search(
-            query,
-            limit=max(limit, 1),
-            count=True,
-            offset=offset,
-            order_by_field="published" if newest else None,
-            order=Order.Desc,
+    def _known_count(
+        self, searcher: tantivy.Searcher, terms: list[str], restrict: list[Query]
+    ) -> int | None:
+        """The count without visiting the matches, where the index already holds it.
+
+        A term of 1 or 2 characters is one indexed term of an "all" field, so its count
+        is the term's document frequency, and no term at all counts every record; both
+        only while no deleted document waits for a merge.
+        """
+        if restrict or len(terms) > 1 or (terms and len(terms[0]) > 2):
+            return None
+        if not _no_deletions(searcher):
+            return None
+        if not terms:
+            return searcher.num_docs
+        return searcher.doc_freq("all_char" if len(terms[0]) == 1 else "all", terms[0])
+
+    def _ranked(
+        self, searcher: tantivy.Searcher, query: Query, terms: list[_Term], want: int
+    ) -> tuple[list[float], list]:
+        """The `want` best by relevance, among title matches alone when that is provably the same.
+
+        A record's score is, per term, its boosted title score plus its "all" score.
+        For a common term the "all" score is tiny (its idf is near 0) while a title
+        match weighs a lot, so the best records are title matches, and ranking only
+        them reads the titles' postings instead of nearly every record. That is
+        used when the `want`-th of them scores above the most a record without any
+        title match can score: the sum of the terms' BM25 bounds. Otherwise, or when
+        the titles hold fewer than `want` matches, the whole query is ranked.
+        """
+        titled = Query.const_score_query(
+            Query.boolean_query([(Occur.Should, term.title) for term in terms]), 0.0
         )
-        addresses = [address for _score, address in result.hits][:limit]
-        pks = searcher.fast_field_values("id", addresses) if addresses else []
-        scores = [0.0 if newest else float(score) for score, _address in result.hits][:limit]
-        return BackendResult(hits=list(zip(pks, scores, strict=True)), total=result.count)
+        narrowed = searcher.search(_all_of([query, titled]), limit=want, count=False).hits
+        documents = _documents(searcher)
+        bound = sum(
+            _bm25_bound(documents, searcher.doc_freq(*gram))
+            for term in terms
+            for gram in term.grams
+        )
+        if len(narrowed) == want and narrowed[-1][0] > bound:
+            hits = narrowed
+        else:
+            hits = searcher.search(query, limit=want, count=False).hits
+        return [float(score) for score, _ in hits], [address for _, address in hits]
+
+    def _newest(self, searcher: tantivy.Searcher, query: Query, want: int, most: int) -> list:
+        """The `want` newest matches: the last days first, widening until a page fills.
+
+        tantivy's order-by-field collector visits every match, which is most of the
+        index for a common term. Every record of the last N days is newer than every
+        older one, so when those days hold `want` matches they are the answer, and
+        the cost follows the records of those days, not all the matches. The first
+        window is sized to hold `want` matches WINDOW_SLACK times over if the query
+        matched at the rate `most` allows (its upper bound), from the index's records
+        per day; each miss widens it WINDOW_GROWTH times, until it holds every day.
+        """
+        first, last = self._days(searcher)
+        per_day = searcher.num_docs / (last - first + 1)
+        rate = max(most, 1) / max(searcher.num_docs, 1)
+        days = max(1, math.ceil(WINDOW_SLACK * want / (rate * per_day)))
+        while last - days >= first:
+            recent = Query.range_query(
+                self.schema, "day", FieldType.Integer, last - days + 1, None,
+                use_inverted_index=True,
+            )  # fmt: skip
+            hits = _by_date(searcher, _all_of([query, recent]), want)
+            if len(hits) == want:
+                return hits
+            days *= WINDOW_GROWTH
+        return _by_date(searcher, query, want)
+
+    def _days(self, searcher: tantivy.Searcher) -> tuple[int, int]:
+        """The oldest and newest record's days, as of the last minute or so.
+
+        Only the windows' sizes depend on them: any days give exact results (a window
+        is open towards the future, so records published since are in it), and stale
+        ones only cost a window more. Each lookup visits every record's date (~1 ms
+        per 100,000), so they are kept for DAYS_TTL_S.
+        """
+        now = time.monotonic()
+        if self._days_seen is None or now - self._days_seen[0] > DAYS_TTL_S:
+            ends = []
+            for order in (Order.Asc, Order.Desc):
+                hits = searcher.search(
+                    Query.all_query(), limit=1, count=False, order_by_field="published",
+                    order=order,
+                ).hits  # fmt: skip
+                published = searcher.fast_field_values("published", [hits[0][1]]) if hits else []
+                ends.append(published[0] // SECONDS_PER_DAY if published else 0)
+            self._days_seen = (now, (ends[0], max(ends)))
+        return self._days_seen[1]
+
+
+def _all_of(clauses: list[Query]) -> Query:
+    if not clauses:
+        return Query.all_query()
+    if len(clauses) == 1:
+        return clauses[0]
+    return Query.boolean_query([(Occur.Must, clause) for clause in clauses])
+
+
+def _by_date(searcher: tantivy.Searcher, query: Query, want: int) -> list:
+    result = searcher.search(
+        query, limit=want, count=False, order_by_field="published", order=Order.Desc
+    )
+    return [address for _, address in result.hits]
+
+
+def _count(searcher: tantivy.Searcher, query: Query) -> int:
+    # A constant score skips BM25 and term frequencies: counting needs neither.
+    return searcher.search(Query.const_score_query(query, 1.0), limit=1, count=True).count
+
+
+def _documents(searcher: tantivy.Searcher) -> int:
+    """Documents for idf: live and deleted ones, so the bound holds whichever tantivy counts."""
+    return max(searcher.num_docs, searcher.doc_freq(*EVERY))
+
+
+def _no_deletions(searcher: tantivy.Searcher) -> bool:
+    return searcher.doc_freq(*EVERY) == searcher.num_docs
+
+
+def _bm25_bound(documents: int, frequency: int) -> float:
+    """Above any BM25 score of a term in `frequency` of `documents` (tantivy's idf, 1% slack)."""
+    idf = math.log1p((documents - frequency + 0.5) / (frequency + 0.5))
+    return idf * (BM25_K1 + 1) * 1.01
