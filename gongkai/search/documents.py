@@ -65,6 +65,17 @@ def build_docs(pks: Iterable[int]) -> list[SearchDoc]:
     return _docs(rows)
 
 
+def texts_of(records: Iterable[Record]) -> dict[int, SearchDoc]:
+    """The searchable text of records already read (all FIELDS loaded), by pk.
+
+    What the search page re-checks its hits against: the same text as build_docs, from
+    the records it shows anyway, without their catalog items (the text does not need
+    them): three queries fewer per search page.
+    """
+    rows = [tuple(getattr(record, name) for name in FIELDS) for record in records]
+    return {doc.pk: doc for doc in _docs(rows, links=False)}
+
+
 def iter_all_docs(batch: int = 2000) -> Iterator[list[SearchDoc]]:
     """Every searchable record, in batches of documents, in primary-key order."""
     last = 0
@@ -78,7 +89,7 @@ def iter_all_docs(batch: int = 2000) -> Iterator[list[SearchDoc]]:
         yield _docs(rows)
 
 
-def _docs(rows: list[tuple]) -> list[SearchDoc]:
+def _docs(rows: list[tuple], *, links: bool = True) -> list[SearchDoc]:
     pks = [row[0] for row in rows]
     attachments: dict[int, list[str]] = {}
     for record_id, text in (
@@ -87,23 +98,27 @@ def _docs(rows: list[tuple]) -> list[SearchDoc]:
     ):  # fmt: skip
         attachments.setdefault(record_id, []).append(text)
     interpretations = _interpretation_texts(pks)
-    links: dict[int, list[int]] = {}
+    items_of: dict[int, list[int]] = {}
     Link = Record.catalog_items.through
-    for record_id, item_id in Link.objects.filter(record_id__in=pks).values_list(
-        "record_id", "catalogitem_id"
+    for record_id, item_id in (
+        Link.objects.filter(record_id__in=pks).values_list("record_id", "catalogitem_id")
+        if links
+        else []
     ):
-        links.setdefault(record_id, []).append(item_id)
-    all_items = {item for items in links.values() for item in items}
+        items_of.setdefault(record_id, []).append(item_id)
+    all_items = {item for items in items_of.values() for item in items}
     domain_of = dict(
         CatalogItem.objects.filter(pk__in=all_items).values_list(
             "pk", "version__catalog__domain_id"
         )
+        if all_items
+        else []
     )
     docs = []
     for pk, title, doc_number, summary, body, unit_id, published_at, doc_type, validity in rows:
         parts = [doc_number, summary, html_to_text(body), *attachments.get(pk, []),
                  *interpretations.get(pk, [])]  # fmt: skip
-        items = sorted(links.get(pk, []))
+        items = sorted(items_of.get(pk, []))
         docs.append(
             SearchDoc(
                 pk=pk,

@@ -3,7 +3,7 @@
 The index is a cache of the database, never the authority: every page of hits
 is read back from the database and a hit whose record is no longer searchable
 (withdrawn, not yet reindexed), or whose searchable text as the database has it
-now (documents.build_docs, interpretations included) no longer holds every
+now (documents.texts_of, interpretations included) no longer holds every
 term, is dropped and its index entry repaired, so a stale index never shows
 withdrawn content.
 """
@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from gongkai.records.models import Record
 from gongkai.search.backends import Filters, get_backend
 from gongkai.search.backends.base import NEWEST, RELEVANCE
-from gongkai.search.documents import build_docs, iter_all_docs, searchable_records
+from gongkai.search.documents import build_docs, iter_all_docs, searchable_records, texts_of
 from gongkai.search.text import MAX_QUERY_CHARS, contains_all, fold, fold_width, query_terms
 
 PER_PAGE = 20
@@ -93,9 +93,9 @@ def search(
         )
     pks = [pk for pk, _score in found.hits]
     records = searchable_records().select_related("unit").in_bulk(pks)
-    # The same text the index was built from (the same function), folded the same way
+    # The same text the index was built from (documents._docs), folded the same way
     # (text.contains_all), so only a real change in the database drops a hit.
-    docs = {doc.pk: doc for doc in build_docs(list(records))}
+    docs = texts_of(records.values())
     current = {pk for pk, doc in docs.items() if contains_all(doc.text, terms)}
     stale = [pk for pk in pks if pk not in current]
     if stale:
