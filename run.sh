@@ -18,6 +18,8 @@ echo "==> 数据库迁移"
 $GK migrate --no-input -v0
 echo "==> 载入中山市参考数据和演示数据"
 $GK seed demo
+# An upgrade may bring a new search index layout, empty until rebuilt.
+$GK search ensure
 $GK collectstatic --no-input -v0
 echo "==> 发送今日依申请公开答复期限提醒(生产环境请每日定时运行 gongkai foi remind)"
 $GK foi remind

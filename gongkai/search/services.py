@@ -132,6 +132,12 @@ def index_update(record_pks: list[int]) -> int:
     return len(docs)
 
 
+def indexed_count() -> int:
+    """How many records the index holds (every engine counts an empty query's listing)."""
+    found = get_backend().search([], Filters(), order=NEWEST, offset=0, limit=1)
+    return found.total or 0
+
+
 def index_rebuild(progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild the whole index from the database; `progress(done, total)` after each batch."""
     total = searchable_records().count()

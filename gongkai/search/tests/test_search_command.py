@@ -5,6 +5,8 @@ import json
 
 from django.core.management import call_command
 
+from gongkai.search.models import PostgresEntry
+
 
 def test_reindex_then_query_json(corpus):
     out, err = io.StringIO(), io.StringIO()
@@ -28,3 +30,21 @@ def test_query_with_syntax_characters_does_not_fail(corpus):
     out = io.StringIO()
     call_command("search", "query", "' OR 1=1 --", "--format", "json", stdout=out)
     assert json.loads(out.getvalue())["total"] == 1
+
+
+def test_ensure_rebuilds_an_empty_index_and_leaves_a_full_one(corpus, engine, settings, tmp_path):
+    # After an upgrade: the same records, an index with nothing in it (tantivy: a new layout's
+    # directory; PostgreSQL: its table emptied).
+    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "after-upgrade")
+    if engine == "postgres":
+        PostgresEntry.objects.all().delete()
+    out = io.StringIO()
+    call_command("search", "ensure", stdout=out, stderr=io.StringIO())
+    assert "已重建索引:23 条" in out.getvalue()
+
+    out = io.StringIO()
+    call_command("search", "ensure", stdout=out)
+    assert out.getvalue().strip() == "索引中已有 23 条信息,无需重建"
+    out = io.StringIO()
+    call_command("search", "query", "低保 标准", "--format", "json", stdout=out)
+    assert json.loads(out.getvalue())["total"] >= 1

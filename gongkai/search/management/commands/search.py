@@ -1,6 +1,7 @@
 """`gongkai search`: rebuild the index, or query it from scripts.
 
     reindex                              rebuild from the database (progress on stderr)
+    ensure                               rebuild only if the index is empty and records are not
     query "低保 标准" [--format json|text] [--limit 10] [--sort relevance|newest]
 
 Exit codes: 0 success (also when nothing is found).
@@ -14,6 +15,7 @@ from django.utils import timezone
 
 from gongkai.search import services
 from gongkai.search.backends.base import NEWEST, RELEVANCE
+from gongkai.search.documents import searchable_records
 
 
 class Command(BaseCommand):
@@ -22,6 +24,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("reindex", help="从数据库重建全部索引")
+        sub.add_parser("ensure", help="索引为空而数据库中有已发布信息时重建(升级后、启动时运行)")
         query = sub.add_parser("query", help="查询并输出前若干条结果")
         query.add_argument("text", help="关键词,空格分隔表示同时包含")
         query.add_argument("--format", choices=["json", "text"], default="text")
@@ -30,6 +33,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         return getattr(self, f"_{action}")(**options)
+
+    def _ensure(self, **_):
+        # A new index layout starts in an empty directory: after an upgrade, search would
+        # find nothing until someone ran reindex. run.sh and the worker's unit run this.
+        indexed = services.indexed_count()
+        if indexed or not searchable_records().exists():
+            self.stdout.write(f"索引中已有 {indexed} 条信息,无需重建")
+            return
+        self._reindex()
 
     def _reindex(self, **_):
         started = time.monotonic()
