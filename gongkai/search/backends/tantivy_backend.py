@@ -228,20 +228,18 @@ class TantivyBackend:
         query = _all_of([term.query for term in matched] + restrict)
         # Newest first and counting need no scores: the "all" parts alone.
         match = _all_of([term.every for term in matched] + restrict)
-        total = self._known_count(searcher, terms, restrict)
+        total = self._known_count(searcher, terms, matched, restrict)
         want = offset + max(limit, 1)
         most = min((term.most for term in matched), default=searcher.num_docs)
         if order == NEWEST or not terms:
-            if min(most, total or most) <= FEW:
+            if most <= FEW:
                 addresses = _by_date(searcher, match, want)
             else:
                 addresses = self._newest(searcher, match, want, most)
             scores = [0.0] * len(addresses)
         elif total is not None or sum(term.most_titles for term in matched) >= want:
-            # Enough title matches may hold the page: count on its own (unscored), then
-            # try to rank the title matches alone.
-            if total is None and count:
-                total = _count(searcher, match)
+            # Enough title matches may hold the page: try to rank the title matches alone
+            # (and count below, unscored).
             scores, addresses = self._ranked(searcher, query, matched, want)
         else:
             # Too few titles: ranking and counting share one pass over the matches.
@@ -310,21 +308,23 @@ class TantivyBackend:
         ]
 
     def _known_count(
-        self, searcher: tantivy.Searcher, terms: list[str], restrict: list[Query]
+        self,
+        searcher: tantivy.Searcher,
+        terms: list[str],
+        matched: list[_Term],
+        restrict: list[Query],
     ) -> int | None:
         """The count without visiting the matches, where the index already holds it.
 
         A term of 1 or 2 characters is one indexed term of an "all" field, so its count
-        is the term's document frequency, and no term at all counts every record; both
-        only while no deleted document waits for a merge.
+        is the term's document frequency (`_Term.most`), and no term at all counts every
+        record; both only while no deleted document waits for a merge.
         """
         if restrict or len(terms) > 1 or (terms and len(terms[0]) > 2):
             return None
         if not _no_deletions(searcher):
             return None
-        if not terms:
-            return searcher.num_docs
-        return searcher.doc_freq("all_char" if len(terms[0]) == 1 else "all", terms[0])
+        return matched[0].most if matched else searcher.num_docs
 
     def _ranked(
         self, searcher: tantivy.Searcher, query: Query, terms: list[_Term], want: int
@@ -393,11 +393,8 @@ class TantivyBackend:
         if self._days_seen is None or now - self._days_seen[0] > DAYS_TTL_S:
             ends = []
             for order in (Order.Asc, Order.Desc):
-                hits = searcher.search(
-                    Query.all_query(), limit=1, count=False, order_by_field="published",
-                    order=order,
-                ).hits  # fmt: skip
-                published = searcher.fast_field_values("published", [hits[0][1]]) if hits else []
+                oldest_or_newest = _by_date(searcher, Query.all_query(), 1, order)
+                published = searcher.fast_field_values("published", oldest_or_newest)
                 ends.append(published[0] // SECONDS_PER_DAY if published else 0)
             self._days_seen = (now, (ends[0], max(ends)))
         return self._days_seen[1]
@@ -411,9 +408,11 @@ def _all_of(clauses: list[Query]) -> Query:
     return Query.boolean_query([(Occur.Must, clause) for clause in clauses])
 
 
-def _by_date(searcher: tantivy.Searcher, query: Query, want: int) -> list:
+def _by_date(
+    searcher: tantivy.Searcher, query: Query, want: int, order: Order = Order.Desc
+) -> list:
     result = searcher.search(
-        query, limit=want, count=False, order_by_field="published", order=Order.Desc
+        query, limit=want, count=False, order_by_field="published", order=order
     )
     return [address for _, address in result.hits]
 
