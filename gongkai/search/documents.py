@@ -98,22 +98,7 @@ def _docs(rows: list[tuple], *, links: bool = True) -> list[SearchDoc]:
     ):  # fmt: skip
         attachments.setdefault(record_id, []).append(text)
     interpretations = _interpretation_texts(pks)
-    items_of: dict[int, list[int]] = {}
-    Link = Record.catalog_items.through
-    for record_id, item_id in (
-        Link.objects.filter(record_id__in=pks).values_list("record_id", "catalogitem_id")
-        if links
-        else []
-    ):
-        items_of.setdefault(record_id, []).append(item_id)
-    all_items = {item for items in items_of.values() for item in items}
-    domain_of = dict(
-        CatalogItem.objects.filter(pk__in=all_items).values_list(
-            "pk", "version__catalog__domain_id"
-        )
-        if all_items
-        else []
-    )
+    items_of, domain_of = _catalog_links(pks) if links else ({}, {})
     docs = []
     for pk, title, doc_number, summary, body, unit_id, published_at, doc_type, validity in rows:
         parts = [doc_number, summary, html_to_text(body), *attachments.get(pk, []),
@@ -133,6 +118,23 @@ def _docs(rows: list[tuple], *, links: bool = True) -> list[SearchDoc]:
             )
         )
     return docs
+
+
+def _catalog_links(pks: list[int]) -> tuple[dict[int, list[int]], dict[int, int]]:
+    """The catalog items of each record, and the domain of each of those items."""
+    items_of: dict[int, list[int]] = {}
+    Link = Record.catalog_items.through
+    for record_id, item_id in Link.objects.filter(record_id__in=pks).values_list(
+        "record_id", "catalogitem_id"
+    ):
+        items_of.setdefault(record_id, []).append(item_id)
+    all_items = {item for items in items_of.values() for item in items}
+    domain_of = dict(
+        CatalogItem.objects.filter(pk__in=all_items).values_list(
+            "pk", "version__catalog__domain_id"
+        )
+    )
+    return items_of, domain_of
 
 
 def _interpretation_texts(pks: list[int]) -> dict[int, list[str]]:
