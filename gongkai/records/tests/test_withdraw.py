@@ -6,20 +6,14 @@ changes nothing; the step leaves an event and an audit entry with the actor.
 
 import pytest
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
 
 from gongkai.core.models import AuditEvent
 from gongkai.records.models import Record
 from gongkai.records.tests.conftest import take_to
 from gongkai.search import services as search
+from gongkai.search.tests.worker import run_queued
 
 pytestmark = pytest.mark.django_db
-
-
-def run_queued_search_tasks():
-    for queued in DBTaskResult.objects.filter(task_path__startswith="gongkai.search."):
-        queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
-    DBTaskResult.objects.filter(task_path__startswith="gongkai.search.").delete()
 
 
 @pytest.fixture
@@ -30,7 +24,7 @@ def published(settings, tmp_path, draft, tanzhou_editor, tanzhou_secrecy_reviewe
     with django_capture_on_commit_callbacks(execute=True):
         take_to(draft, Record.Status.PUBLISHED, editor=tanzhou_editor,
                 reviewer=tanzhou_secrecy_reviewer, approver=tanzhou_approver)  # fmt: skip
-    run_queued_search_tasks()
+    run_queued()
     return draft
 
 
@@ -46,7 +40,7 @@ def test_the_approver_withdraws_with_a_reason(
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(address, {"reason": "附件含未遮蔽的身份证号码,撤回更正"})
-    run_queued_search_tasks()
+    run_queued()
     published.refresh_from_db()
     assert published.status == "withdrawn"
     assert published.events.last().note == "附件含未遮蔽的身份证号码,撤回更正"

@@ -10,13 +10,13 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
-from django_tasks_db.models import DBTaskResult
 
 from conftest import make_staff
 from gongkai.orgs.models import Unit
 from gongkai.records import services as records
 from gongkai.records.models import Record
 from gongkai.records.services import InterpretationData, RecordData
+from gongkai.search.tests.worker import run_queued
 
 POLICY = "坦洲镇城乡居民临时救助实施办法"
 POLICY_BODY = "<p>第一条 为规范临时救助工作，制定本办法。</p><p>第二条 本办法自发布之日起施行。</p>"
@@ -56,6 +56,13 @@ def draft_policy(editor, interpretations: list[InterpretationData]) -> Record:
     return policy
 
 
+def published_policy(editor, approver, interpretations: list[InterpretationData]) -> Record:
+    """Drafted with its interpretations, approved and published, search tasks run."""
+    policy = draft_policy(editor, interpretations)
+    approve(policy, editor, approver)
+    return publish(policy, approver)
+
+
 def approve(policy: Record, editor, approver) -> Record:
     """Submitted, passed by the secrecy reviewer and approved, not yet published."""
     reviewer = _secrecy_reviewer()
@@ -73,14 +80,6 @@ def publish(policy: Record, approver) -> Record:
     run_queued()
     policy.refresh_from_db()
     return policy
-
-
-def run_queued() -> None:
-    """What the worker does with the queued search tasks; each runs once."""
-    queued = list(DBTaskResult.objects.filter(task_path__startswith="gongkai.search."))
-    for task in queued:
-        task.task.call(*task.args_kwargs["args"], **task.args_kwargs["kwargs"])
-    DBTaskResult.objects.filter(pk__in=[task.pk for task in queued]).delete()
 
 
 def _secrecy_reviewer():

@@ -9,7 +9,8 @@ from gongkai.records import hooks
 from gongkai.records.models import Record
 from gongkai.search import services
 from gongkai.search.backends import Filters, get_backend
-from gongkai.search.tests.test_withdrawn import run_queued, withdraw
+from gongkai.search.tests.test_withdrawn import withdraw
+from gongkai.search.tests.worker import run_queued
 
 
 def test_withdrawing_one_record_lowers_every_count_by_one(corpus):

@@ -22,8 +22,9 @@ from gongkai.search.tests.policies import (
     approve,
     draft_policy,
     publish,
-    run_queued,
+    published_policy,
 )
+from gongkai.search.tests.worker import run_queued
 
 
 def engine_hits(term: str) -> list[int]:
@@ -62,9 +63,7 @@ def test_interpretations_changed_after_a_return_are_found_as_published(
 def test_a_withdrawn_policy_is_not_found_by_its_interpretation(
     engine, official_calendar, tanzhou_editor, tanzhou_approver
 ):
-    policy = draft_policy(tanzhou_editor, [QA_INTERPRETATION])
-    approve(policy, tanzhou_editor, tanzhou_approver)
-    publish(policy, tanzhou_approver)
+    policy = published_policy(tanzhou_editor, tanzhou_approver, [QA_INTERPRETATION])
     assert titles(services.search(query="社保卡")) == [POLICY]
 
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -78,9 +77,7 @@ def test_a_withdrawn_policy_is_not_found_by_its_interpretation(
 def test_an_interpretation_changed_under_the_index_is_dropped_then_repaired(
     engine, official_calendar, tanzhou_editor, tanzhou_approver
 ):
-    policy = draft_policy(tanzhou_editor, [QA_INTERPRETATION])
-    approve(policy, tanzhou_editor, tanzhou_approver)
-    publish(policy, tanzhou_approver)
+    policy = published_policy(tanzhou_editor, tanzhou_approver, [QA_INTERPRETATION])
     assert Record.objects.get(pk=policy.pk).status == Record.Status.PUBLISHED
     # Changed in the database directly, so no hook runs and the index is stale.
     Interpretation.objects.filter(policy=policy).update(

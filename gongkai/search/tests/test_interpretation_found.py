@@ -13,18 +13,16 @@ from gongkai.search.tests.policies import (
     POLICY,
     QA_INTERPRETATION,
     TEXT_INTERPRETATION,
-    approve,
-    draft_policy,
-    publish,
+    published_policy,
 )
 
 
 @pytest.fixture
 def policy(engine, official_calendar, tanzhou_editor, tanzhou_approver):
     """陈晓文's policy with a text and a Q&A interpretation, published by 梁志强."""
-    policy = draft_policy(tanzhou_editor, [TEXT_INTERPRETATION, QA_INTERPRETATION])
-    approve(policy, tanzhou_editor, tanzhou_approver)
-    return publish(policy, tanzhou_approver)
+    return published_policy(
+        tanzhou_editor, tanzhou_approver, [TEXT_INTERPRETATION, QA_INTERPRETATION]
+    )
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from gongkai.search.tests.policies import (
     TEXT_INTERPRETATION,
     approve,
     draft_policy,
-    publish,
+    published_policy,
 )
 
 
@@ -31,9 +31,7 @@ def test_an_approved_policy_awaiting_publication_is_not_found(
 def test_an_unpublished_interpretation_of_a_published_policy_is_not_found(
     engine, official_calendar, tanzhou_editor, tanzhou_approver
 ):
-    policy = draft_policy(tanzhou_editor, [TEXT_INTERPRETATION])
-    approve(policy, tanzhou_editor, tanzhou_approver)
-    publish(policy, tanzhou_approver)
+    policy = published_policy(tanzhou_editor, tanzhou_approver, [TEXT_INTERPRETATION])
     # No service adds an interpretation to a published policy; a data fix could.
     Interpretation.objects.create(
         policy=policy, kind="qa", title=QA_INTERPRETATION.title, qa=QA_INTERPRETATION.qa

@@ -6,21 +6,15 @@ is called as it would be after its commit.
 """
 
 import pytest
-from django_tasks_db.models import DBTaskResult
 
 from gongkai.records import hooks
 from gongkai.records.models import Record
 from gongkai.search import services
 from gongkai.search.backends import Filters, get_backend
 from gongkai.search.tests.conftest import titles
+from gongkai.search.tests.worker import run_queued
 
 TITLE = "“粤商通”涉企服务平台使用指南"
-
-
-def run_queued():
-    """What the worker does with the queued tasks (its loop is tested in test_freshness)."""
-    for queued in DBTaskResult.objects.filter(task_path__startswith="gongkai.search."):
-        queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
 
 
 def withdraw(record):
