@@ -563,28 +563,29 @@ def ss_sample(port: int) -> dict:
     }
 
 
+def _stat_fields(stat: Path) -> list[str] | None:
+    """A process's /proc/<pid>/stat after its name (field 3 on), or None once it is gone."""
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
 def worker_pids(master: int) -> list[int]:
     """The PIDs of a server's worker processes (its master's children), from /proc."""
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # gone meanwhile
-            continue
-        if int(fields[1]) == master:
-            children.append(int(stat.parent.name))
-    return children
+    return [
+        int(stat.parent.name)
+        for stat in Path("/proc").glob("[0-9]*/stat")
+        if (fields := _stat_fields(stat)) and int(fields[1]) == master
+    ]
 
 
 def cpu_seconds(pids: list[int]) -> float:
     """User plus system CPU time the processes have used so far."""
     ticks = 0
     for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        if fields := _stat_fields(Path(f"/proc/{pid}/stat")):
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
