@@ -15,6 +15,10 @@ them (`_ranked`). Newest first reads the last days' records before older ones
 (`_newest`). Both were measured on 1,000,000 records (docs/benchmarks.md): a
 common term matches ~95% of them, and visiting every match is what cost time.
 
+Terms of three or more characters that most records hold are indexed once more, each
+as a single term of the "frequent" field (frequent.py), so that they too are counted
+by their document frequency and matched without positions.
+
 Trigrams were measured as well (a 3-character term as one term, longer phrases
 with fewer position lists): with positions they take 0.87× the text on their
 own, and the index must stay under 1.0× (PERFORMANCE.md, S6).
@@ -26,6 +30,7 @@ about a second (tantivy's on-commit reload policy watches the index files).
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 import time
@@ -45,12 +50,14 @@ from tantivy import (
     Tokenizer,
 )
 
+from gongkai.search import frequent
 from gongkai.search.backends.base import NEWEST, TITLE_BOOST, BackendResult, Filters
 from gongkai.search.documents import SearchDoc
+from gongkai.search.frequent import FrequentTerms
 from gongkai.search.text import bigram_tokens, normalize, phrase_cover
 
 # Bumped when the schema or the tokens change: a new directory, filled by `search reindex`.
-LAYOUT = "v2"
+LAYOUT = "v3"
 ANALYZER = "gongkai_tokens"
 # Single characters need no positions, so tantivy cuts them itself (1-grams), in Rust.
 CHARS = "gongkai_chars"
@@ -62,6 +69,10 @@ JOIN = " \ue001 \ue001 "
 # Every document holds this term once. Its document frequency counts deleted documents
 # until their segment is merged, so comparing it with the live count tells whether any are.
 EVERY = ("kind", "record")
+# Each document holds the digest of the frequent terms it was indexed with (frequent.py).
+DICTIONARY = "dictionary"
+# Fills "frequent" up to as many tokens as "all" holds: the same length for BM25 (`_document`).
+FILLER = "\ue002"
 # tantivy's BM25 (tantivy::query::bm25): whatever a term's frequency and the field's length,
 # its score is below idf × (K1 + 1), and a phrase's below the sum of its terms' idf × (K1 + 1).
 BM25_K1 = 1.2
@@ -87,12 +98,14 @@ def _schema():
     for part in PARTS:
         builder.add_text_field(part, tokenizer_name=ANALYZER, index_option="position")
         builder.add_text_field(f"{part}_char", tokenizer_name=CHARS, index_option="freq")
+    # Frequent terms need no positions: they decide matches and counts, and score by frequency.
+    builder.add_text_field("frequent", tokenizer_name=ANALYZER, index_option="freq")
     builder.add_integer_field("published", fast=True)
     # Days since the epoch, indexed: a newest-first page reads the last days' records first.
     builder.add_integer_field("day", indexed=True)
     for name in ("unit", "item", "domain", "year"):
         builder.add_integer_field(name, indexed=True)
-    for name in ("doc_type", "validity", "kind"):
+    for name in ("doc_type", "validity", "kind", DICTIONARY):
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
@@ -102,11 +115,12 @@ class _Term:
     """One query term: where it matches, its title part, and what its "all" part is made of."""
 
     query: Query  # "all" holds it, and a title match adds its boosted score
-    every: Query  # "all" holds it: whether a record matches, unscored work
+    every: Query  # the records that hold it: whether a record matches, unscored work
     title: Query  # the title part alone, unboosted
     grams: list[tuple[str, str]]  # (field, indexed term) of the "all" part
     most: int  # no more records match it than this
     most_titles: int  # nor more titles
+    exact: bool  # exactly `most` records match it (while no deleted document waits)
 
 
 class TantivyBackend:
@@ -114,6 +128,8 @@ class TantivyBackend:
         if not index_dir:
             raise ValueError("GONGKAI_SEARCH_INDEX_DIR is not set")
         self.path = Path(index_dir) / LAYOUT
+        # Beside the index, not in it: tantivy owns the files of its directory.
+        self.frequent = frequent.Store(Path(index_dir) / f"{LAYOUT}-frequent-terms.txt")
         self.schema = _schema()
         self._index: Index | None = None
         self._lock = threading.Lock()
@@ -149,7 +165,7 @@ class TantivyBackend:
 
     # -- writing -----------------------------------------------------------------
 
-    def _document(self, doc: SearchDoc) -> tantivy.Document:
+    def _document(self, doc: SearchDoc, terms: FrequentTerms) -> tantivy.Document:
         title, body = normalize(doc.title), normalize(doc.body)
         title_grams = bigram_tokens(title)
         document = tantivy.Document()
@@ -159,6 +175,8 @@ class TantivyBackend:
         document.add_text("all", f"{title_grams}{JOIN}{bigram_tokens(body)}")
         # Without positions, title and body need no gap: single characters span nothing.
         document.add_text("all_char", title + body)
+        document.add_text("frequent", _frequent_tokens(terms, title, body))
+        document.add_text(DICTIONARY, terms.digest)
         published = int(doc.published_at.timestamp())
         document.add_integer("published", published)
         document.add_integer("day", published // SECONDS_PER_DAY)
@@ -176,10 +194,12 @@ class TantivyBackend:
     def update(self, docs: list[SearchDoc], remove: Iterable[int]) -> None:
         writer = self._writer(WRITER_HEAP, 1)
         try:
+            # Read while holding the writer: a rebuild saves its dictionary before it lets go.
+            terms = self.frequent.current()
             for pk in {*remove, *(doc.pk for doc in docs)}:
                 writer.delete_documents_by_term("id", pk)
             for doc in docs:
-                writer.add_document(self._document(doc))
+                writer.add_document(self._document(doc, terms))
             writer.commit()
         except BaseException:
             writer.rollback()
@@ -189,14 +209,30 @@ class TantivyBackend:
         self.index.reload()
 
     def rebuild(self, batches: Iterable[list[SearchDoc]]) -> int:
-        """Everything in one commit: searches see the old index until the new one is complete."""
+        """Everything in one commit: searches see the old index until the new one is complete.
+
+        The frequent terms are learnt from the first records and saved before any is
+        indexed. Searches meanwhile ignore them: the index's documents do not carry
+        the new dictionary's digest until the commit.
+        """
         writer = self._writer(REBUILD_HEAP, 2)
         count = 0
         try:
             writer.delete_all_documents()
+            batches = iter(batches)
+            sample: list[SearchDoc] = []
             for batch in batches:
+                sample += batch
+                if len(sample) >= frequent.SAMPLE_RECORDS:
+                    break
+            terms = frequent.learn(
+                (normalize(doc.title), normalize(doc.body))
+                for doc in sample[: frequent.SAMPLE_RECORDS]
+            )
+            self.frequent.save(terms)
+            for batch in itertools.chain([sample], batches):
                 for doc in batch:
-                    writer.add_document(self._document(doc))
+                    writer.add_document(self._document(doc, terms))
                 count += len(batch)
             writer.commit()
         except BaseException:
@@ -223,7 +259,8 @@ class TantivyBackend:
         count: bool = True,
     ) -> BackendResult:
         searcher = self.index.searcher()
-        matched = [self._term(searcher, term) for term in terms]
+        indexed = self._frequent_terms(searcher)
+        matched = [self._term(searcher, term, indexed) for term in terms]
         restrict = self._filter_queries(filters)
         query = _all_of([term.query for term in matched] + restrict)
         # Newest first and counting need no scores: the "all" parts alone.
@@ -253,7 +290,14 @@ class TantivyBackend:
         pks = searcher.fast_field_values("id", addresses) if addresses else []
         return BackendResult(hits=list(zip(pks, scores, strict=True)), total=total)
 
-    def _term(self, searcher: tantivy.Searcher, term: str) -> _Term:
+    def _frequent_terms(self, searcher: tantivy.Searcher) -> frozenset[str]:
+        """The frequent terms every document of this searcher was indexed with, or none."""
+        terms = self.frequent.current()
+        if terms.terms and searcher.doc_freq(DICTIONARY, terms.digest) == searcher.doc_freq(*EVERY):
+            return terms.terms
+        return frozenset()
+
+    def _term(self, searcher: tantivy.Searcher, term: str, indexed: frozenset[str]) -> _Term:
         """Title or body holds `term`; a title match weighs TITLE_BOOST times more."""
         if len(term) <= 2:
             title_field, all_field = ("title_char", "all_char") if len(term) == 1 else PARTS
@@ -269,21 +313,44 @@ class TantivyBackend:
             }
             grams = {part: [(part, gram) for _, gram in covers[part]] for part in PARTS}
             title, every = (self._phrase(part, covers[part]) for part in PARTS)
+        holds, scores = every, every
+        if term in indexed:
+            # One indexed term: which records hold it, and how often, needs no positions.
+            holds = Query.term_query(self.schema, "frequent", term)
+            scores = Query.boost_query(holds, self._phrase_weight(searcher, term, covers["all"]))
         # "all" holds the title, so it alone decides the match; the title clause is optional
         # and only read (sought) in records "all" already matched. Written as "title or all",
         # the same scores cost a union that cannot skip ahead, measured 10-25x slower
         # inside a newest-first window.
         scored = Query.boolean_query(
-            [(Occur.Must, every), (Occur.Should, Query.boost_query(title, TITLE_BOOST))]
+            [(Occur.Must, scores), (Occur.Should, Query.boost_query(title, TITLE_BOOST))]
         )
-        # At most as many records match as hold the term's rarest gram.
+        # At most as many records match as hold the term's rarest gram; a term of one or
+        # two characters, or a frequent one, is itself indexed, so exactly as many.
         most, most_titles = (
             min(searcher.doc_freq(*gram) for gram in grams[part]) for part in ("all", "title")
         )
+        exact = len(term) <= 2 or term in indexed
+        if term in indexed:
+            most = searcher.doc_freq("frequent", term)
         return _Term(
-            query=scored, every=every, title=title, grams=grams["all"],
-            most=most, most_titles=most_titles,
+            query=scored, every=holds, title=title, grams=grams["all"],
+            most=most, most_titles=most_titles, exact=exact,
         )  # fmt: skip
+
+    def _phrase_weight(
+        self, searcher: tantivy.Searcher, term: str, grams: list[tuple[int, str]]
+    ) -> float:
+        """The boost that gives a frequent term's BM25 score the phrase's over "all".
+
+        A record holds the term in "frequent" as often as the phrase occurs in
+        "all", and "frequent" is filled to the same length (`_frequent_tokens`), so
+        the two scores differ only in idf: the phrase's is the sum of its bigrams'
+        (tantivy's Bm25Weight::for_terms), the term's its own.
+        """
+        documents = searcher.num_docs
+        phrase = sum(_idf(documents, searcher.doc_freq("all", gram)) for _, gram in grams)
+        return phrase / _idf(documents, searcher.doc_freq("frequent", term))
 
     def _phrase(self, field: str, grams: list[tuple[int, str]]) -> Query:
         if len(grams) == 1:
@@ -316,11 +383,12 @@ class TantivyBackend:
     ) -> int | None:
         """The count without visiting the matches, where the index already holds it.
 
-        A term of 1 or 2 characters is one indexed term of an "all" field, so its count
-        is the term's document frequency (`_Term.most`), and no term at all counts every
-        record; both only while no deleted document waits for a merge.
+        A term of 1 or 2 characters is one indexed term of an "all" field, and a
+        frequent term one of "frequent", so its count is the term's document frequency
+        (`_Term.most`), and no term at all counts every record; both only while no
+        deleted document waits for a merge.
         """
-        if restrict or len(terms) > 1 or (terms and len(terms[0]) > 2):
+        if restrict or len(terms) > 1 or (matched and not matched[0].exact):
             return None
         if not _no_deletions(searcher):
             return None
@@ -400,6 +468,19 @@ class TantivyBackend:
         return self._days_seen[1]
 
 
+def _frequent_tokens(terms: FrequentTerms, title: str, body: str) -> str:
+    """Each occurrence of a frequent term, then FILLER up to the token count of "all".
+
+    Found in title and body apart, like the bigrams, so no term spans the two.
+    BM25 normalises a term's frequency by its field's length against the average:
+    "all" holds max(L - 1, 0) bigrams of a text of L characters each for the title
+    and the body, and the two JOIN tokens between them.
+    """
+    found = terms.occurrences(title, body)
+    length = max(len(title) - 1, 0) + 2 + max(len(body) - 1, 0)
+    return " ".join(found) + f" {FILLER}" * (length - len(found))
+
+
 def _all_of(clauses: list[Query]) -> Query:
     if not clauses:
         return Query.all_query()
@@ -431,7 +512,11 @@ def _no_deletions(searcher: tantivy.Searcher) -> bool:
     return searcher.doc_freq(*EVERY) == searcher.num_docs
 
 
+def _idf(documents: int, frequency: int) -> float:
+    """tantivy's BM25 idf (tantivy::query::bm25::idf)."""
+    return math.log1p((documents - frequency + 0.5) / (frequency + 0.5))
+
+
 def _bm25_bound(documents: int, frequency: int) -> float:
     """Above any BM25 score of a term in `frequency` of `documents` (tantivy's idf, 1% slack)."""
-    idf = math.log1p((documents - frequency + 0.5) / (frequency + 0.5))
-    return idf * (BM25_K1 + 1) * 1.01
+    return _idf(documents, frequency) * (BM25_K1 + 1) * 1.01
