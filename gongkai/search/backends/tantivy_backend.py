@@ -16,8 +16,8 @@ them (`_ranked`). Newest first reads the last days' records before older ones
 common term matches ~95% of them, and visiting every match is what cost time.
 
 Terms of three or more characters that most records hold are indexed once more, each
-as a single term of the "frequent" field (frequent.py), so that they too are counted
-by their document frequency and matched without positions.
+as a single term of the "all_frequent" and "title_frequent" fields (frequent.py), so
+that they too are counted by their document frequency and matched without positions.
 
 Trigrams were measured as well (a 3-character term as one term, longer phrases
 with fewer position lists): with positions they take 0.87× the text on their
@@ -57,11 +57,13 @@ from gongkai.search.frequent import FrequentTerms
 from gongkai.search.text import bigram_tokens, normalize, phrase_cover
 
 # Bumped when the schema or the tokens change: a new directory, filled by `search reindex`.
-LAYOUT = "v3"
+LAYOUT = "v4"
 ANALYZER = "gongkai_tokens"
 # Single characters need no positions, so tantivy cuts them itself (1-grams), in Rust.
 CHARS = "gongkai_chars"
 PARTS = ("title", "all")
+# Each part's frequent terms (frequent.py): its field, and the same with "_frequent".
+FREQUENT = {part: f"{part}_frequent" for part in PARTS}
 # Between title and body in "all": a title of L characters has bigrams at 0 … L-2, these
 # two tokens take L-1 and L, and the body starts at L+1. No query term contains them, so
 # no phrase can hold the character at L, and none can match across the join.
@@ -71,7 +73,7 @@ JOIN = " \ue001 \ue001 "
 EVERY = ("kind", "record")
 # Each document holds the digest of the frequent terms it was indexed with (frequent.py).
 DICTIONARY = "dictionary"
-# Fills "frequent" up to as many tokens as "all" holds: the same length for BM25 (`_document`).
+# Fills a part's frequent field up to the part's token count: the same length for BM25.
 FILLER = "\ue002"
 # tantivy's BM25 (tantivy::query::bm25): whatever a term's frequency and the field's length,
 # its score is below idf × (K1 + 1), and a phrase's below the sum of its terms' idf × (K1 + 1).
@@ -99,7 +101,8 @@ def _schema():
         builder.add_text_field(part, tokenizer_name=ANALYZER, index_option="position")
         builder.add_text_field(f"{part}_char", tokenizer_name=CHARS, index_option="freq")
     # Frequent terms need no positions: they decide matches and counts, and score by frequency.
-    builder.add_text_field("frequent", tokenizer_name=ANALYZER, index_option="freq")
+    for field in FREQUENT.values():
+        builder.add_text_field(field, tokenizer_name=ANALYZER, index_option="freq")
     builder.add_integer_field("published", fast=True)
     # Days since the epoch, indexed: a newest-first page reads the last days' records first.
     builder.add_integer_field("day", indexed=True)
@@ -175,7 +178,12 @@ class TantivyBackend:
         document.add_text("all", f"{title_grams}{JOIN}{bigram_tokens(body)}")
         # Without positions, title and body need no gap: single characters span nothing.
         document.add_text("all_char", title + body)
-        document.add_text("frequent", _frequent_tokens(terms, title, body))
+        # Found in title and body apart, like the bigrams, so no term spans the two.
+        in_title = terms.occurrences(title)
+        document.add_text(FREQUENT["title"], _frequent_tokens(in_title, _tokens(title)))
+        length = _tokens(title) + 2 + _tokens(body)  # JOIN is two tokens
+        in_all = in_title + terms.occurrences(body)
+        document.add_text(FREQUENT["all"], _frequent_tokens(in_all, length))
         document.add_text(DICTIONARY, terms.digest)
         published = int(doc.published_at.timestamp())
         document.add_integer("published", published)
@@ -315,9 +323,11 @@ class TantivyBackend:
             title, every = (self._phrase(part, covers[part]) for part in PARTS)
         holds, scores = every, every
         if term in indexed:
-            # One indexed term: which records hold it, and how often, needs no positions.
-            holds = Query.term_query(self.schema, "frequent", term)
-            scores = Query.boost_query(holds, self._phrase_weight(searcher, term, covers["all"]))
+            # One indexed term per part: which records hold it, and how often, needs no
+            # positions; boosted to score as the phrase would.
+            title, holds = (Query.term_query(self.schema, FREQUENT[part], term) for part in PARTS)
+            title = Query.boost_query(title, self._phrase_weight(searcher, term, "title", covers))
+            scores = Query.boost_query(holds, self._phrase_weight(searcher, term, "all", covers))
         # "all" holds the title, so it alone decides the match; the title clause is optional
         # and only read (sought) in records "all" already matched. Written as "title or all",
         # the same scores cost a union that cannot skip ahead, measured 10-25x slower
@@ -332,25 +342,29 @@ class TantivyBackend:
         )
         exact = len(term) <= 2 or term in indexed
         if term in indexed:
-            most = searcher.doc_freq("frequent", term)
+            most_titles, most = (searcher.doc_freq(FREQUENT[part], term) for part in PARTS)
         return _Term(
             query=scored, every=holds, title=title, grams=grams["all"],
             most=most, most_titles=most_titles, exact=exact,
         )  # fmt: skip
 
     def _phrase_weight(
-        self, searcher: tantivy.Searcher, term: str, grams: list[tuple[int, str]]
+        self,
+        searcher: tantivy.Searcher,
+        term: str,
+        part: str,
+        covers: dict[str, list[tuple[int, str]]],
     ) -> float:
-        """The boost that gives a frequent term's BM25 score the phrase's over "all".
+        """The boost that gives a frequent term's BM25 score its phrase's over `part`.
 
-        A record holds the term in "frequent" as often as the phrase occurs in
-        "all", and "frequent" is filled to the same length (`_frequent_tokens`), so
-        the two scores differ only in idf: the phrase's is the sum of its bigrams'
-        (tantivy's Bm25Weight::for_terms), the term's its own.
+        A record holds the term in the part's frequent field as often as the phrase
+        occurs in the part, and the field is filled to the part's length
+        (`_frequent_tokens`), so the two scores differ only in idf: the phrase's is
+        the sum of its bigrams' (tantivy's Bm25Weight::for_terms), the term's its own.
         """
         documents = searcher.num_docs
-        phrase = sum(_idf(documents, searcher.doc_freq("all", gram)) for _, gram in grams)
-        return phrase / _idf(documents, searcher.doc_freq("frequent", term))
+        phrase = sum(_idf(documents, searcher.doc_freq(part, gram)) for _, gram in covers[part])
+        return phrase / _idf(documents, searcher.doc_freq(FREQUENT[part], term))
 
     def _phrase(self, field: str, grams: list[tuple[int, str]]) -> Query:
         if len(grams) == 1:
@@ -384,7 +398,7 @@ class TantivyBackend:
         """The count without visiting the matches, where the index already holds it.
 
         A term of 1 or 2 characters is one indexed term of an "all" field, and a
-        frequent term one of "frequent", so its count is the term's document frequency
+        frequent term one of "all_frequent", so its count is the term's document frequency
         (`_Term.most`), and no term at all counts every record; both only while no
         deleted document waits for a merge.
         """
@@ -468,16 +482,17 @@ class TantivyBackend:
         return self._days_seen[1]
 
 
-def _frequent_tokens(terms: FrequentTerms, title: str, body: str) -> str:
-    """Each occurrence of a frequent term, then FILLER up to the token count of "all".
+def _tokens(text: str) -> int:
+    """How many bigrams `bigram_tokens` cuts a normalised text into."""
+    return max(len(text) - 1, 0)
 
-    Found in title and body apart, like the bigrams, so no term spans the two.
-    BM25 normalises a term's frequency by its field's length against the average:
-    "all" holds max(L - 1, 0) bigrams of a text of L characters each for the title
-    and the body, and the two JOIN tokens between them.
+
+def _frequent_tokens(found: list[str], length: int) -> str:
+    """The frequent terms found in a part, then FILLER up to the part's token count.
+
+    BM25 normalises a term's frequency by its field's length against the field's
+    average, so a part's frequent field must be as long as the part to score alike.
     """
-    found = terms.occurrences(title, body)
-    length = max(len(title) - 1, 0) + 2 + max(len(body) - 1, 0)
     return " ".join(found) + f" {FILLER}" * (length - len(found))
 
 

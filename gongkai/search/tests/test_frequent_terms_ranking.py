@@ -1,10 +1,10 @@
 """A frequent term ranks records exactly as its phrase does (tantivy).
 
-A learnt frequent term is matched as one term of the "frequent" field instead
-of a phrase of bigrams (search/frequent.py). Its score is made equal to the
-phrase's: the field holds the term once per occurrence and is filled to the
-length of "all", and the query is boosted by the phrase's idf over the term's
-(backends/tantivy_backend.py, `_phrase_weight`). Ranking with the dictionary
+A learnt frequent term is matched as one term of the title's and of "all"'s
+frequent fields instead of a phrase of bigrams (search/frequent.py). Its score
+is made equal to the phrase's: each field holds the term once per occurrence
+and is filled to the length of its part, and the query is boosted by the
+phrase's idf over the term's (backends/tantivy_backend.py, `_phrase_weight`). Ranking with the dictionary
 and without it must give the same records, in the same order, with the same
 scores.
 """
