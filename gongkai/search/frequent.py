@@ -21,6 +21,14 @@ fast as before), the MAX_TERMS commonest. Measured on the benchmark corpus: all
 substrings would add ~84 terms to each record and cost ~80 µs of indexing per
 record; this selection adds ~25 and ~30 µs.
 
+Common terms: the bigrams and frequent terms that nearly every record holds, at
+least COMMON_SHARE of them. Each record also lists the common terms it lacks, a
+short list, so a search for several of them counts the records that lack any (a
+union of short lists) instead of those that hold all (an intersection of long
+ones): 低保 标准 counts 908,059 of 1,000,000 records as 1,000,000 minus 91,941.
+Single characters are left out: finding which of them a record holds cost
+~60 µs a record in Python on the benchmark machine, as much again as the rest.
+
 The terms are learnt when the index is rebuilt and kept in a file beside the
 index, which every later update reads. Each indexed record carries the digest
 of the dictionary it was indexed with, and the engine uses the terms only
@@ -32,6 +40,7 @@ speed until the next rebuild, never a wrong result.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections import Counter
@@ -42,6 +51,10 @@ from pathlib import Path
 import ahocorasick
 
 MIN_CHARS, MAX_CHARS = 3, 6
+# Common terms are as short as two characters (bigrams are indexed terms).
+COMMON_MIN_CHARS = 2
+COMMON_SHARE = 0.75
+MAX_COMMON = 1_000
 # Learnt from the first records a rebuild reads (primary-key order: the oldest).
 SAMPLE_RECORDS = 1_000
 MIN_SHARE = 0.02
@@ -58,19 +71,17 @@ _WORDS = re.compile(r"\w+")
 @dataclass(frozen=True)
 class FrequentTerms:
     terms: frozenset[str]
+    # Terms nearly every record holds, of 1-6 characters; each record lists those it lacks.
+    common: frozenset[str] = frozenset()
     digest: str = field(init=False)
     _automaton: ahocorasick.Automaton | None = field(init=False, repr=False, compare=False)
+    _common: ahocorasick.Automaton | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        joined = "\n".join(sorted(self.terms))
+        joined = "\n".join(sorted(self.terms)) + "\n\n" + "\n".join(sorted(self.common))
         object.__setattr__(self, "digest", hashlib.sha256(joined.encode()).hexdigest()[:16])
-        automaton = None
-        if self.terms:
-            automaton = ahocorasick.Automaton()
-            for term in self.terms:
-                automaton.add_word(term, term)
-            automaton.make_automaton()
-        object.__setattr__(self, "_automaton", automaton)
+        object.__setattr__(self, "_automaton", _automaton(self.terms))
+        object.__setattr__(self, "_common", _automaton(self.common))
 
     def occurrences(self, *texts: str) -> list[str]:
         """Each term once per occurrence in any of the (normalised) texts."""
@@ -81,6 +92,24 @@ class FrequentTerms:
     def found_in(self, *texts: str) -> set[str]:
         """Every term that occurs in any of the (normalised) texts."""
         return set(self.occurrences(*texts))
+
+    def lacking(self, *texts: str) -> frozenset[str]:
+        """The common terms in none of the (normalised) texts."""
+        if self._common is None:
+            return frozenset()
+        return self.common.difference(
+            [term for text in texts for _end, term in self._common.iter(text)]
+        )
+
+
+def _automaton(terms: frozenset[str]) -> ahocorasick.Automaton | None:
+    if not terms:
+        return None
+    automaton = ahocorasick.Automaton()
+    for term in terms:
+        automaton.add_word(term, term)
+    automaton.make_automaton()
+    return automaton
 
 
 NONE = FrequentTerms(frozenset())
@@ -95,11 +124,18 @@ def learn(texts: Iterable[tuple[str, str]]) -> FrequentTerms:
         seen: set[str] = set()
         for text in (title, body):
             for run in _WORDS.findall(text):
-                for size in range(MIN_CHARS, min(MAX_CHARS, len(run)) + 1):
+                for size in range(COMMON_MIN_CHARS, min(MAX_CHARS, len(run)) + 1):
                     seen.update(run[at : at + size] for at in range(len(run) - size + 1))
         holding.update(seen)
+    everywhere = max(MIN_RECORDS, COMMON_SHARE * records)
+    common = sorted(
+        (term for term, count in holding.items() if count >= everywhere),
+        key=lambda term: (-holding[term], term),
+    )[:MAX_COMMON]
     least = max(MIN_RECORDS, MIN_SHARE * records)
-    frequent = {term: count for term, count in holding.items() if count >= least}
+    frequent = {
+        term: count for term, count in holding.items() if count >= least and len(term) >= MIN_CHARS
+    }
     # For each term, the most records a one-character-longer frequent term holding it has.
     outer: dict[str, int] = {}
     for term, count in frequent.items():
@@ -108,7 +144,9 @@ def learn(texts: Iterable[tuple[str, str]]) -> FrequentTerms:
                 outer[inner] = max(outer.get(inner, 0), count)
     kept = [t for t, count in frequent.items() if outer.get(t, 0) < INSIDE_SHARE * count]
     kept.sort(key=lambda term: (-frequent[term], term))
-    return FrequentTerms(frozenset(kept[:MAX_TERMS]))
+    terms = frozenset(kept[:MAX_TERMS])
+    # A longer common term is searched as one term only where it is a frequent term.
+    return FrequentTerms(terms, frozenset(t for t in common if len(t) < MIN_CHARS or t in terms))
 
 
 class Store:
@@ -126,12 +164,18 @@ class Store:
         # save() replaces the file, so a new dictionary is a new inode even within one mtime tick.
         version = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
         if self._seen[0] != version:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-            self._seen = (version, FrequentTerms(frozenset(line for line in lines if line)))
+            try:
+                saved = json.loads(self.path.read_text(encoding="utf-8"))
+                terms = FrequentTerms(frozenset(saved["frequent"]), frozenset(saved["common"]))
+            except (ValueError, KeyError, TypeError):
+                # Not a file save() wrote: no record carries a digest of it, so nothing is lost.
+                terms = NONE
+            self._seen = (version, terms)
         return self._seen[1]
 
     def save(self, frequent: FrequentTerms) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(self.path.name + ".partial")
-        partial.write_text("".join(f"{term}\n" for term in sorted(frequent.terms)), "utf-8")
+        saved = {"frequent": sorted(frequent.terms), "common": sorted(frequent.common)}
+        partial.write_text(json.dumps(saved, ensure_ascii=False, indent=0), "utf-8")
         os.replace(partial, self.path)

@@ -18,6 +18,8 @@ common term matches ~95% of them, and visiting every match is what cost time.
 Terms of three or more characters that most records hold are indexed once more, each
 as a single term of the "all_frequent" and "title_frequent" fields (frequent.py), so
 that they too are counted by their document frequency and matched without positions.
+Each record also lists the common terms (frequent.py) it lacks: several terms nearly
+every record holds are counted as the records minus those lacking any of them.
 
 Trigrams were measured as well (a 3-character term as one term, longer phrases
 with fewer position lists): with positions they take 0.87× the text on their
@@ -57,7 +59,7 @@ from gongkai.search.frequent import FrequentTerms
 from gongkai.search.text import bigram_tokens, normalize, phrase_cover
 
 # Bumped when the schema or the tokens change: a new directory, filled by `search reindex`.
-LAYOUT = "v4"
+LAYOUT = "v5"
 ANALYZER = "gongkai_tokens"
 # Single characters need no positions, so tantivy cuts them itself (1-grams), in Rust.
 CHARS = "gongkai_chars"
@@ -75,6 +77,8 @@ EVERY = ("kind", "record")
 DICTIONARY = "dictionary"
 # Fills a part's frequent field up to the part's token count: the same length for BM25.
 FILLER = "\ue002"
+# The common terms a record does not hold (frequent.py).
+LACKS = "lacks"
 # tantivy's BM25 (tantivy::query::bm25): whatever a term's frequency and the field's length,
 # its score is below idf × (K1 + 1), and a phrase's below the sum of its terms' idf × (K1 + 1).
 BM25_K1 = 1.2
@@ -103,6 +107,7 @@ def _schema():
     # Frequent terms need no positions: they decide matches and counts, and score by frequency.
     for field in FREQUENT.values():
         builder.add_text_field(field, tokenizer_name=ANALYZER, index_option="freq")
+    builder.add_text_field(LACKS, tokenizer_name=ANALYZER, index_option="basic")
     builder.add_integer_field("published", fast=True)
     # Days since the epoch, indexed: a newest-first page reads the last days' records first.
     builder.add_integer_field("day", indexed=True)
@@ -124,6 +129,7 @@ class _Term:
     most: int  # no more records match it than this
     most_titles: int  # nor more titles
     exact: bool  # exactly `most` records match it (while no deleted document waits)
+    lacks: Query | None  # the records without it, for a common term
 
 
 class TantivyBackend:
@@ -184,6 +190,7 @@ class TantivyBackend:
         length = _tokens(title) + 2 + _tokens(body)  # JOIN is two tokens
         in_all = in_title + terms.occurrences(body)
         document.add_text(FREQUENT["all"], _frequent_tokens(in_all, length))
+        document.add_text(LACKS, " ".join(terms.lacking(title, body)))
         document.add_text(DICTIONARY, terms.digest)
         published = int(doc.published_at.timestamp())
         document.add_integer("published", published)
@@ -293,19 +300,21 @@ class TantivyBackend:
             addresses = [address for _, address in result.hits]
             total = result.count if count else None
         if total is None and count:
-            total = _count(searcher, match)
+            total = self._count(searcher, matched, restrict, match)
         addresses, scores = addresses[offset : offset + limit], scores[offset : offset + limit]
         pks = searcher.fast_field_values("id", addresses) if addresses else []
         return BackendResult(hits=list(zip(pks, scores, strict=True)), total=total)
 
-    def _frequent_terms(self, searcher: tantivy.Searcher) -> frozenset[str]:
+    def _frequent_terms(self, searcher: tantivy.Searcher) -> FrequentTerms:
         """The frequent terms every document of this searcher was indexed with, or none."""
         terms = self.frequent.current()
-        if terms.terms and searcher.doc_freq(DICTIONARY, terms.digest) == searcher.doc_freq(*EVERY):
-            return terms.terms
-        return frozenset()
+        if terms.digest != frequent.NONE.digest and searcher.doc_freq(
+            DICTIONARY, terms.digest
+        ) == searcher.doc_freq(*EVERY):
+            return terms
+        return frequent.NONE
 
-    def _term(self, searcher: tantivy.Searcher, term: str, indexed: frozenset[str]) -> _Term:
+    def _term(self, searcher: tantivy.Searcher, term: str, known: FrequentTerms) -> _Term:
         """Title or body holds `term`; a title match weighs TITLE_BOOST times more."""
         if len(term) <= 2:
             title_field, all_field = ("title_char", "all_char") if len(term) == 1 else PARTS
@@ -321,6 +330,7 @@ class TantivyBackend:
             }
             grams = {part: [(part, gram) for _, gram in covers[part]] for part in PARTS}
             title, every = (self._phrase(part, covers[part]) for part in PARTS)
+        indexed = known.terms
         holds, scores = every, every
         if term in indexed:
             # One indexed term per part: which records hold it, and how often, needs no
@@ -346,7 +356,26 @@ class TantivyBackend:
         return _Term(
             query=scored, every=holds, title=title, grams=grams["all"],
             most=most, most_titles=most_titles, exact=exact,
+            lacks=Query.term_query(self.schema, LACKS, term) if term in known.common else None,
         )  # fmt: skip
+
+    def _count(
+        self,
+        searcher: tantivy.Searcher,
+        matched: list[_Term],
+        restrict: list[Query],
+        match: Query,
+    ) -> int:
+        """How many records match, from the short lists of those lacking common terms if all are.
+
+        Records holding all of several common terms are nearly all records: their
+        intersection visits nearly every one, while the records lacking any of them
+        are few (frequent.COMMON_SHARE). Live records only, on both sides.
+        """
+        if matched and not restrict and all(term.lacks is not None for term in matched):
+            lacking = Query.boolean_query([(Occur.Should, term.lacks) for term in matched])
+            return searcher.num_docs - _count(searcher, lacking)
+        return _count(searcher, match)
 
     def _phrase_weight(
         self,

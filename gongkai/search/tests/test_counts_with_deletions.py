@@ -2,7 +2,8 @@
 
 A one- or two-character term is counted by its document frequency, which still
 includes a withdrawn record's deleted document until its segment merges. The
-engine must notice and count the matches instead; after a merge, either\nway gives the same count.
+engine must notice and count the matches instead; after a merge, either
+way gives the same count.
 """
 
 from gongkai.records import hooks

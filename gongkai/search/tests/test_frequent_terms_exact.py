@@ -53,7 +53,7 @@ def database(term: str) -> set[int]:
 
 def test_learnt_terms_find_what_the_database_finds(social_assistance):
     backend = get_backend()
-    learnt = backend._frequent_terms(backend.index.searcher())
+    learnt = backend._frequent_terms(backend.index.searcher()).terms
     assert {"最低生活保障", "生活保障"} <= learnt
     # Found almost only inside a longer frequent term: left to the phrase path.
     assert "低生活保" not in learnt

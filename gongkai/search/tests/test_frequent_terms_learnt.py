@@ -2,7 +2,8 @@
 
 Learnt: strings of 3–6 characters in at least 2% of the sampled records (and
 20 of them), not those found almost only inside a longer frequent one, the
-commonest first. Found: every dictionary term in a text, overlapping ones too;
+commonest first; and as common, the bigrams and frequent terms in at least 75%
+of them. Found: every dictionary term in a text, overlapping ones too;
 never one spanning punctuation or the whitespace separator.
 """
 
@@ -60,3 +61,26 @@ def test_the_digest_names_the_terms_not_their_order():
     assert one.digest == FrequentTerms(frozenset({"丁戊己", "甲乙丙"})).digest
     assert one.digest != FrequentTerms(frozenset({"甲乙丙"})).digest
     assert frequent.NONE.found_in("甲乙丙") == set()
+
+
+def test_terms_nearly_every_record_holds_are_common():
+    sample = records(80, "城乡最低生活保障标准", "按月发放。") + records(20, "河长制", "巡河。")
+    learnt = frequent.learn(sample)
+
+    assert {"城乡", "标准", "最低生活保障"} <= learnt.common  # 80%
+    assert "河长" not in learnt.common  # 20%
+    assert "城" not in learnt.common  # single characters are never common terms
+    # In 80% too, but not a frequent term: no field tells whether a record holds it.
+    assert "生活保" not in learnt.terms and "生活保" not in learnt.common
+    assert learnt.digest != FrequentTerms(learnt.terms).digest
+
+
+def test_the_saved_dictionary_is_read_back_and_a_foreign_file_is_ignored(tmp_path):
+    store = frequent.Store(tmp_path / "terms.json")
+    assert store.current() is frequent.NONE
+    saved = FrequentTerms(frozenset({"最低生活保障"}), frozenset({"低保", "最低生活保障"}))
+    store.save(saved)
+    assert store.current() == saved
+
+    store.path.write_text("最低生活保障\n", encoding="utf-8")
+    assert store.current() == frequent.NONE

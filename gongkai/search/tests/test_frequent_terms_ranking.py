@@ -13,7 +13,7 @@ import datetime
 
 import pytest
 
-from gongkai.search import services
+from gongkai.search import frequent, services
 from gongkai.search.backends import get_backend, tantivy_backend
 from gongkai.search.tests.conftest import publish
 
@@ -44,11 +44,11 @@ def ranked(query: str) -> list[tuple[int, float]]:
 
 def test_a_frequent_term_scores_like_its_phrase(common_terms, monkeypatch):
     backend = get_backend()
-    assert {"最低生活保障", "生活保障"} & backend._frequent_terms(backend.index.searcher())
+    assert {"最低生活保障", "生活保障"} & backend._frequent_terms(backend.index.searcher()).terms
     with_terms = {query: ranked(query) for query in QUERIES}
 
     monkeypatch.setattr(
-        tantivy_backend.TantivyBackend, "_frequent_terms", lambda self, searcher: frozenset()
+        tantivy_backend.TantivyBackend, "_frequent_terms", lambda self, searcher: frequent.NONE
     )
     phrases = {query: ranked(query) for query in QUERIES}
 

@@ -49,7 +49,7 @@ def exact(query: str) -> bool:
 
 def learnt() -> frozenset[str]:
     backend = get_backend()
-    return backend._frequent_terms(backend.index.searcher())
+    return backend._frequent_terms(backend.index.searcher()).terms
 
 
 def test_a_changed_dictionary_is_ignored_until_the_next_rebuild(indexed):
