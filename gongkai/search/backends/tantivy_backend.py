@@ -138,7 +138,7 @@ class TantivyBackend:
             raise ValueError("GONGKAI_SEARCH_INDEX_DIR is not set")
         self.path = Path(index_dir) / LAYOUT
         # Beside the index, not in it: tantivy owns the files of its directory.
-        self.frequent = frequent.Store(Path(index_dir) / f"{LAYOUT}-frequent-terms.txt")
+        self.frequent = frequent.Store(Path(index_dir) / f"{LAYOUT}-frequent-terms.json")
         self.schema = _schema()
         self._index: Index | None = None
         self._lock = threading.Lock()
