@@ -11,6 +11,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 
 from gongkai.orgs.models import Unit
 from gongkai.records.history_import import HistoryRow, history_import
@@ -50,6 +51,26 @@ def publish(unit_code: str, rows: list[dict]) -> list[Record]:
 
 
 @pytest.fixture
+def tantivy(settings, tmp_path, zhongshan):
+    """The embedded engine alone, for what only it does (frequent terms, windows, bounds)."""
+    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
+    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+
+
+@pytest.fixture
+def subsidy_lists(tantivy):
+    """90 records whose bodies all hold 最低生活保障补贴, 1 to 4 times; a third of the titles too."""
+    start = datetime.date(2024, 1, 1)
+    rows = []
+    for n in range(90):
+        body = "坦洲镇最低生活保障补贴发放。" * (1 + n % 4) + f"第{n}批名单。" * (n % 7)
+        title = f"第{n}批最低生活保障补贴名单公示" if n % 3 == 0 else f"第{n}批资金公示"
+        rows.append({"title": title, "body": body, "published_on": start + datetime.timedelta(n)})
+    publish("tanzhou", rows)
+    services.index_rebuild()
+
+
+@pytest.fixture
 def corpus(engine) -> dict[str, Record]:
     """The fixed corpus, indexed; by title."""
     records = publish("tanzhou", [r for r in RECORDS if r.get("unit") != "xiaolan"])
@@ -67,6 +88,14 @@ def corpus(engine) -> dict[str, Record]:
         )
     services.index_rebuild()
     return by_title
+
+
+def holding(query: str):
+    """The published records whose title or body holds every term of the query: the truth."""
+    records = Record.objects.filter(status=Record.Status.PUBLISHED)
+    for term in query.split():
+        records = records.filter(Q(title__contains=term) | Q(body__contains=term))
+    return records
 
 
 def titles(page) -> list[str]:

@@ -16,7 +16,7 @@ from gongkai.records import hooks
 from gongkai.records.models import Record
 from gongkai.search import services
 from gongkai.search.backends import get_backend
-from gongkai.search.tests.conftest import publish
+from gongkai.search.tests.conftest import holding, publish
 from gongkai.search.tests.test_withdrawn import withdraw
 from gongkai.search.tests.worker import run_queued
 
@@ -36,9 +36,7 @@ def body(n: int) -> str:
 
 
 @pytest.fixture
-def common_terms(settings, tmp_path, zhongshan):
-    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
-    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+def lists_missing_terms(tantivy):
     start = datetime.date(2024, 1, 1)
     rows = [
         {"title": f"第{n}批名单", "body": body(n), "published_on": start + datetime.timedelta(n)}
@@ -48,15 +46,8 @@ def common_terms(settings, tmp_path, zhongshan):
     services.index_rebuild()
 
 
-def database(query: str) -> set[int]:
-    records = Record.objects.filter(status=Record.Status.PUBLISHED)
-    for term in query.split():
-        records = records.filter(title__contains=term) | records.filter(body__contains=term)
-    return set(records.values_list("pk", flat=True))
-
-
 def assert_exact(query: str) -> None:
-    expected = database(query)
+    expected = set(holding(query).values_list("pk", flat=True))
     for order in ("relevance", "newest"):
         found = get_backend().search(
             query.split(), services.Filters(), order=order, offset=0, limit=200
@@ -65,7 +56,7 @@ def assert_exact(query: str) -> None:
         assert {pk for pk, _ in found.hits} == expected, (query, order)
 
 
-def test_common_terms_count_exactly(common_terms):
+def test_common_terms_count_exactly(lists_missing_terms):
     backend = get_backend()
     common = backend._frequent_terms(backend.index.searcher()).common
     assert {"低保", "标准", "最低生活保障"} <= common
@@ -75,7 +66,7 @@ def test_common_terms_count_exactly(common_terms):
         assert_exact(query)
 
 
-def test_counts_hold_while_a_withdrawn_record_waits_for_a_merge(common_terms):
+def test_counts_hold_while_a_withdrawn_record_waits_for_a_merge(lists_missing_terms):
     record = Record.objects.filter(body__contains="低保").filter(body__contains="标准").first()
     withdraw(record)
     hooks.record_withdrawn(record.pk)

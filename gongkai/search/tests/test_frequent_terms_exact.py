@@ -14,7 +14,7 @@ import pytest
 from gongkai.records.models import Record
 from gongkai.search import services
 from gongkai.search.backends import get_backend
-from gongkai.search.tests.conftest import publish
+from gongkai.search.tests.conftest import holding, publish
 
 # 最低生活保障 nearly everywhere, 生活保障 also alone, 粤商通 in a few records only.
 BODIES = [
@@ -26,9 +26,7 @@ BODIES = [
 
 
 @pytest.fixture
-def social_assistance(settings, tmp_path, zhongshan):
-    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
-    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+def social_assistance(tantivy):
     start = datetime.date(2023, 1, 1)
     rows = [
         {
@@ -42,13 +40,6 @@ def social_assistance(settings, tmp_path, zhongshan):
     ]
     publish("tanzhou", rows)
     services.index_rebuild()
-
-
-def database(term: str) -> set[int]:
-    holding = Record.objects.filter(title__contains=term) | Record.objects.filter(
-        body__contains=term
-    )
-    return set(holding.values_list("pk", flat=True))
 
 
 def test_learnt_terms_find_what_the_database_finds(social_assistance):
@@ -67,7 +58,7 @@ def test_learnt_terms_find_what_the_database_finds(social_assistance):
         "生活保障金",
         "最低生活保障名",
     ]:
-        expected = database(query)
+        expected = set(holding(query).values_list("pk", flat=True))
         for order in ("relevance", "newest"):
             found = backend.search([query], services.Filters(), order=order, offset=0, limit=200)
             assert {pk for pk, _ in found.hits} == expected, (query, order)

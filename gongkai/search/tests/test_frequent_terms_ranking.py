@@ -9,30 +9,12 @@ and without it must give the same records, in the same order, with the same
 scores.
 """
 
-import datetime
-
 import pytest
 
 from gongkai.search import frequent, services
 from gongkai.search.backends import get_backend, tantivy_backend
-from gongkai.search.tests.conftest import publish
 
 QUERIES = ["最低生活保障", "最低生活保障 补贴", "生活保障 名单"]
-
-
-@pytest.fixture
-def common_terms(settings, tmp_path, zhongshan):
-    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
-    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
-    start = datetime.date(2024, 1, 1)
-    rows = []
-    for n in range(90):
-        # The term 1 to 4 times in bodies of different lengths, and in a third of the titles.
-        body = "坦洲镇最低生活保障补贴发放。" * (1 + n % 4) + f"第{n}批名单。" * (n % 7)
-        title = f"第{n}批最低生活保障补贴名单公示" if n % 3 == 0 else f"第{n}批资金公示"
-        rows.append({"title": title, "body": body, "published_on": start + datetime.timedelta(n)})
-    publish("tanzhou", rows)
-    services.index_rebuild()
 
 
 def ranked(query: str) -> list[tuple[int, float]]:
@@ -42,7 +24,7 @@ def ranked(query: str) -> list[tuple[int, float]]:
     return found.hits
 
 
-def test_a_frequent_term_scores_like_its_phrase(common_terms, monkeypatch):
+def test_a_frequent_term_scores_like_its_phrase(subsidy_lists, monkeypatch):
     backend = get_backend()
     assert {"最低生活保障", "生活保障"} & backend._frequent_terms(backend.index.searcher()).terms
     with_terms = {query: ranked(query) for query in QUERIES}

@@ -12,19 +12,16 @@ import datetime
 
 import pytest
 
-from gongkai.records.models import Record
 from gongkai.search import services
 from gongkai.search.backends import get_backend
 from gongkai.search.frequent import FrequentTerms
-from gongkai.search.tests.conftest import publish
+from gongkai.search.tests.conftest import holding, publish
 
 QUERIES = ["最低生活保障", "粤商通", "群众可到窗口"]
 
 
 @pytest.fixture
-def indexed(settings, tmp_path, zhongshan):
-    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
-    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+def indexed(tantivy):
     rows = [
         {
             "title": f"第{n}批最低生活保障名单公示",
@@ -38,9 +35,7 @@ def indexed(settings, tmp_path, zhongshan):
 
 
 def exact(query: str) -> bool:
-    expected = Record.objects.filter(title__contains=query) | Record.objects.filter(
-        body__contains=query
-    )
+    expected = holding(query)
     found = services.search(query=query, per_page=100)
     return found.total == expected.count() and {hit.record.pk for hit in found.results} == set(
         expected.values_list("pk", flat=True)

@@ -14,13 +14,11 @@ from django.utils import timezone
 from gongkai.records.models import Record
 from gongkai.search import services
 from gongkai.search.backends import tantivy_backend
-from gongkai.search.tests.conftest import publish
+from gongkai.search.tests.conftest import holding, publish
 
 
 @pytest.fixture
-def six_years(settings, tmp_path, zhongshan):
-    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
-    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
+def six_years(tantivy):
     today = timezone.localdate()
     rows = [
         {
@@ -35,10 +33,7 @@ def six_years(settings, tmp_path, zhongshan):
 
 
 def database_newest(term: str) -> list[int]:
-    matching = Record.objects.filter(title__contains=term) | Record.objects.filter(
-        body__contains=term
-    )
-    return list(matching.order_by("-published_at", "-pk").values_list("pk", flat=True))
+    return list(holding(term).order_by("-published_at", "-pk").values_list("pk", flat=True))
 
 
 def newest_pages(query: str) -> tuple[int, list[int]]:

@@ -6,30 +6,10 @@ last of a page among them provably outscores any record without a title match
 whole ranking; both must give the same records in the same order, page by page.
 """
 
-import datetime
-
-import pytest
-
 from gongkai.search import services
 from gongkai.search.backends import tantivy_backend
-from gongkai.search.tests.conftest import publish
 
 QUERIES = ["补", "生活", "补贴", "生活 补贴", "最低生活保障", "补贴 坦洲"]
-
-
-@pytest.fixture
-def common_terms(settings, tmp_path, zhongshan):
-    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
-    settings.GONGKAI_SEARCH_INDEX_DIR = str(tmp_path / "search-index")
-    start = datetime.date(2024, 1, 1)
-    rows = []
-    for n in range(90):
-        # Every body holds the terms, 1 to 4 times; a third of the titles hold them too.
-        body = "坦洲镇最低生活保障补贴发放。" * (1 + n % 4) + f"第{n}批名单。" * (n % 7)
-        title = f"第{n}批最低生活保障补贴名单公示" if n % 3 == 0 else f"第{n}批资金公示"
-        rows.append({"title": title, "body": body, "published_on": start + datetime.timedelta(n)})
-    publish("tanzhou", rows)
-    services.index_rebuild()
 
 
 def pages(query: str) -> list[list[int]]:
@@ -39,7 +19,7 @@ def pages(query: str) -> list[list[int]]:
     ]
 
 
-def test_title_narrowing_ranks_exactly_like_the_whole_query(common_terms, monkeypatch):
+def test_title_narrowing_ranks_exactly_like_the_whole_query(subsidy_lists, monkeypatch):
     narrowed = {query: pages(query) for query in QUERIES}
 
     monkeypatch.setattr(tantivy_backend, "_bm25_bound", lambda documents, frequency: float("inf"))
@@ -51,7 +31,7 @@ def test_title_narrowing_ranks_exactly_like_the_whole_query(common_terms, monkey
     }
 
 
-def test_title_narrowing_is_taken_for_a_common_term(common_terms, monkeypatch):
+def test_title_narrowing_is_taken_for_a_common_term(subsidy_lists, monkeypatch):
     calls = []
     original = tantivy_backend._all_of
 
