@@ -71,7 +71,7 @@ _WORDS = re.compile(r"\w+")
 @dataclass(frozen=True)
 class FrequentTerms:
     terms: frozenset[str]
-    # Terms nearly every record holds, of 1-6 characters; each record lists those it lacks.
+    # Terms nearly every record holds, of 2-6 characters; each record lists those it lacks.
     common: frozenset[str] = frozenset()
     digest: str = field(init=False)
     _automaton: ahocorasick.Automaton | None = field(init=False, repr=False, compare=False)
@@ -88,10 +88,6 @@ class FrequentTerms:
         if self._automaton is None:
             return []
         return [term for text in texts for _end, term in self._automaton.iter(text)]
-
-    def found_in(self, *texts: str) -> set[str]:
-        """Every term that occurs in any of the (normalised) texts."""
-        return set(self.occurrences(*texts))
 
     def lacking(self, *texts: str) -> frozenset[str]:
         """The common terms in none of the (normalised) texts."""

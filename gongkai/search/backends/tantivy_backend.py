@@ -316,11 +316,12 @@ class TantivyBackend:
 
     def _term(self, searcher: tantivy.Searcher, term: str, known: FrequentTerms) -> _Term:
         """Title or body holds `term`; a title match weighs TITLE_BOOST times more."""
+        frequent_term = term in known.terms
         if len(term) <= 2:
             title_field, all_field = ("title_char", "all_char") if len(term) == 1 else PARTS
             grams = {"title": [(title_field, term)], "all": [(all_field, term)]}
             title = Query.term_query(self.schema, title_field, term)
-            every = Query.term_query(self.schema, all_field, term)
+            every = scores = Query.term_query(self.schema, all_field, term)
         else:
             # Chosen per field from this searcher's frequencies: a bigram rare in bodies
             # may be common in titles, and the same segments are then searched.
@@ -329,15 +330,21 @@ class TantivyBackend:
                 for part in PARTS
             }
             grams = {part: [(part, gram) for _, gram in covers[part]] for part in PARTS}
-            title, every = (self._phrase(part, covers[part]) for part in PARTS)
-        indexed = known.terms
-        holds, scores = every, every
-        if term in indexed:
-            # One indexed term per part: which records hold it, and how often, needs no
-            # positions; boosted to score as the phrase would.
-            title, holds = (Query.term_query(self.schema, FREQUENT[part], term) for part in PARTS)
-            title = Query.boost_query(title, self._phrase_weight(searcher, term, "title", covers))
-            scores = Query.boost_query(holds, self._phrase_weight(searcher, term, "all", covers))
+            if frequent_term:
+                # One indexed term per part: which records hold it, and how often, needs no
+                # positions; boosted to score as the phrase would.
+                title, every = (
+                    Query.term_query(self.schema, FREQUENT[part], term) for part in PARTS
+                )
+                title = Query.boost_query(
+                    title, self._phrase_weight(searcher, term, "title", covers)
+                )
+                scores = Query.boost_query(
+                    every, self._phrase_weight(searcher, term, "all", covers)
+                )
+            else:
+                title, every = (self._phrase(part, covers[part]) for part in PARTS)
+                scores = every
         # "all" holds the title, so it alone decides the match; the title clause is optional
         # and only read (sought) in records "all" already matched. Written as "title or all",
         # the same scores cost a union that cannot skip ahead, measured 10-25x slower
@@ -345,17 +352,18 @@ class TantivyBackend:
         scored = Query.boolean_query(
             [(Occur.Must, scores), (Occur.Should, Query.boost_query(title, TITLE_BOOST))]
         )
-        # At most as many records match as hold the term's rarest gram; a term of one or
-        # two characters, or a frequent one, is itself indexed, so exactly as many.
-        most, most_titles = (
-            min(searcher.doc_freq(*gram) for gram in grams[part]) for part in ("all", "title")
-        )
-        exact = len(term) <= 2 or term in indexed
-        if term in indexed:
+        if frequent_term:
+            # Itself indexed, so exactly as many records match as hold it.
             most_titles, most = (searcher.doc_freq(FREQUENT[part], term) for part in PARTS)
+        else:
+            # At most as many records match as hold the term's rarest gram; a term of one
+            # or two characters is itself that gram, so exactly as many.
+            most, most_titles = (
+                min(searcher.doc_freq(*gram) for gram in grams[part]) for part in ("all", "title")
+            )
         return _Term(
-            query=scored, every=holds, title=title, grams=grams["all"],
-            most=most, most_titles=most_titles, exact=exact,
+            query=scored, every=every, title=title, grams=grams["all"],
+            most=most, most_titles=most_titles, exact=len(term) <= 2 or frequent_term,
             lacks=Query.term_query(self.schema, LACKS, term) if term in known.common else None,
         )  # fmt: skip
 
