@@ -82,8 +82,11 @@ LACKS = "lacks"
 # tantivy's BM25 (tantivy::query::bm25): whatever a term's frequency and the field's length,
 # its score is below idf × (K1 + 1), and a phrase's below the sum of its terms' idf × (K1 + 1).
 BM25_K1 = 1.2
-# Newest first: the last days, then WINDOW_GROWTH times as many, until a page fills. The
-# first window is sized to hold WINDOW_SLACK pages at the highest match rate possible.
+# A record's best score, read from tantivy, with room for rounding (f32, clause order).
+BEST_SLACK = 1.001
+# Newest first: the last days, then more, until a page fills (`_newest`). Each window is
+# sized to hold WINDOW_SLACK pages at the rate expected; one without matches grows
+# WINDOW_GROWTH times.
 WINDOW_GROWTH = 4
 WINDOW_SLACK = 2
 # Up to this many candidates, ordering them all by date is cheaper than looking at windows
@@ -126,6 +129,7 @@ class _Term:
     every: Query  # the records that hold it: whether a record matches, unscored work
     title: Query  # the title part alone, unboosted
     grams: list[tuple[str, str]]  # (field, indexed term) of the "all" part
+    title_grams: list[tuple[str, str]]  # and of the title part
     most: int  # no more records match it than this
     most_titles: int  # nor more titles
     exact: bool  # exactly `most` records match it (while no deleted document waits)
@@ -363,7 +367,7 @@ class TantivyBackend:
             )
         return _Term(
             query=scored, every=every, title=title, grams=grams["all"],
-            most=most, most_titles=most_titles, exact=len(term) <= 2 or frequent_term,
+            title_grams=grams["title"], most=most, most_titles=most_titles, exact=len(term) <= 2 or frequent_term,
             lacks=Query.term_query(self.schema, LACKS, term) if term in known.common else None,
         )  # fmt: skip
 
@@ -453,26 +457,50 @@ class TantivyBackend:
         A record's score is, per term, its boosted title score plus its "all" score.
         For a common term the "all" score is tiny (its idf is near 0) while a title
         match weighs a lot, so the best records are title matches, and ranking only
-        them reads the titles' postings instead of nearly every record. That is
-        used when the `want`-th of them scores above the most a record without any
-        title match can score: the sum of the terms' BM25 bounds. Otherwise, or when
-        the titles hold fewer than `want` matches, the whole query is ranked.
+        them reads the titles' postings instead of nearly every record. Narrowed
+        twice, each accepted when its `want`-th record scores above the most any
+        record outside it can score: first, for several terms, to the records whose
+        title holds every term (a record outside lacks at least one title score),
+        then to those whose title holds any (a record outside has only "all" scores).
+        Otherwise, or when the titles hold fewer than `want` matches, the whole
+        query is ranked.
         """
-        titled = Query.const_score_query(
-            Query.boolean_query([(Occur.Should, term.title) for term in terms]), 0.0
-        )
-        narrowed = searcher.search(_all_of([query, titled]), limit=want, count=False).hits
         documents = _documents(searcher)
-        bound = sum(
-            _bm25_bound(documents, searcher.doc_freq(*gram))
-            for term in terms
-            for gram in term.grams
-        )
-        if len(narrowed) == want and narrowed[-1][0] > bound:
-            hits = narrowed
-        else:
+        body = sum(_bm25_bound(documents, searcher.doc_freq(*g)) for t in terms for g in t.grams)
+        if len(terms) > 1:
+            titles = [TITLE_BOOST * self._title_best(searcher, t, documents) for t in terms]
+            hits = self._narrowed(searcher, query, [t.title for t in terms], Occur.Must, want)
+            if len(hits) == want and hits[-1][0] > body + sum(titles) - min(titles):
+                return [float(score) for score, _ in hits], [address for _, address in hits]
+        hits = self._narrowed(searcher, query, [t.title for t in terms], Occur.Should, want)
+        if not (len(hits) == want and hits[-1][0] > body):
             hits = searcher.search(query, limit=want, count=False).hits
         return [float(score) for score, _ in hits], [address for _, address in hits]
+
+    @staticmethod
+    def _title_best(searcher: tantivy.Searcher, term: _Term, documents: int) -> float:
+        """Above the best title score any record has for `term`, unboosted.
+
+        A term indexed as one term is ranked by its own best record: one posting list
+        read with tantivy's block-max pruning, where BM25's bound (`_bm25_bound`, a
+        frequency no title reaches) would be about twice a real title's score and
+        never let a two-word query keep its titles holding both words. A phrase's
+        best would cost a position check of each candidate title, so it keeps the
+        bound.
+        """
+        if term.exact:
+            best = searcher.search(term.title, limit=1, count=False).hits
+            # tantivy scores in f32 and sums a query's clauses in another order.
+            return best[0][0] * BEST_SLACK if best else 0.0
+        return sum(_bm25_bound(documents, searcher.doc_freq(*g)) for g in term.title_grams)
+
+    @staticmethod
+    def _narrowed(
+        searcher: tantivy.Searcher, query: Query, titles: list[Query], occur: Occur, want: int
+    ) -> list:
+        """The `want` best records of `query` whose titles match every (Must) or any (Should)."""
+        titled = Query.const_score_query(Query.boolean_query([(occur, t) for t in titles]), 0.0)
+        return searcher.search(_all_of([query, titled]), limit=want, count=False).hits
 
     def _newest(self, searcher: tantivy.Searcher, query: Query, want: int, most: int) -> list:
         """The `want` newest matches: the last days first, widening until a page fills.
@@ -483,21 +511,26 @@ class TantivyBackend:
         the cost follows the records of those days, not all the matches. The first
         window is sized to hold `want` matches WINDOW_SLACK times over if the query
         matched at the rate `most` allows (its upper bound), from the index's records
-        per day; each miss widens it WINDOW_GROWTH times, until it holds every day.
+        per day, plus the newest day, which is usually partial (a day's records are
+        not all published yet). A miss sizes the next window from the matches per
+        day it found, WINDOW_SLACK times over again and at least twice as wide, or
+        WINDOW_GROWTH times as wide when it found none; until a window holds every day.
         """
         first, last = self._days(searcher)
         per_day = searcher.num_docs / (last - first + 1)
         rate = max(most, 1) / max(searcher.num_docs, 1)
         days = max(1, math.ceil(WINDOW_SLACK * want / (rate * per_day)))
-        while last - days >= first:
+        while last - days > first:
             recent = Query.range_query(
-                self.schema, "day", FieldType.Integer, last - days + 1, None,
-                use_inverted_index=True,
-            )  # fmt: skip
+                self.schema, "day", FieldType.Integer, last - days, None, use_inverted_index=True
+            )
             hits = _by_date(searcher, _all_of([query, recent]), want)
             if len(hits) == want:
                 return hits
-            days *= WINDOW_GROWTH
+            if hits:
+                days = max(2 * days, math.ceil(WINDOW_SLACK * want * days / len(hits)))
+            else:
+                days *= WINDOW_GROWTH
         return _by_date(searcher, query, want)
 
     def _days(self, searcher: tantivy.Searcher) -> tuple[int, int]:
