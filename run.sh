@@ -32,8 +32,10 @@ WORKER=$!
 trap 'kill "$WORKER" 2>/dev/null || true' EXIT INT TERM
 
 echo "==> 启动网站 http://127.0.0.1:$PORT/ (Ctrl+C 停止)"
-.venv/bin/gunicorn gongkai.wsgi \
-  --bind "127.0.0.1:$PORT" \
+.venv/bin/granian gongkai.wsgi:application \
+  --interface wsgi \
+  --host 127.0.0.1 --port "$PORT" \
   --workers "${GONGKAI_WEB_WORKERS:-2}" \
-  --access-logfile - \
-  --graceful-timeout 5
+  --blocking-threads 1 \
+  --access-log \
+  --workers-kill-timeout 5

@@ -11,7 +11,7 @@ Suites:
               against their query, parsing and bulk-insert floors;
   privacy     the personal-data scan over 1M characters and a 1,000-row xlsx;
   portal      the shipped nginx micro-cache against nginx static, the uncached catalog
-              page on gunicorn, publishing with 10,000 queued index updates (wrk, nginx);
+              page on granian, publishing with 10,000 queued index updates (wrk, nginx);
   search      full-text search over N synthetic Chinese records (default 100k): result
               sets against LIKE, then ranked and newest-first pages against LIKE,
               bytes.count and a primary-key fetch, index size and build speed;

@@ -5,7 +5,7 @@ Issue 7's goals (PERFORMANCE.md §4.2), measured side by side in one run on 127.
 - P1: a cached record page served through `deploy/nginx/gongkai.conf` reaches
   ≥ 0.75× the req/s of the same nginx serving the same bytes as a static file,
   with p99 ≤ 2× static's (wrk, 32 connections).
-- P2: the catalog page straight from gunicorn (nothing caches the response; the
+- P2: the catalog page straight from granian (nothing caches the response; the
   catalog table's fragment cache is warm, as in production) ≥ 1,000 req/s with
   p99 ≤ 50 ms at 32 connections.
 - Q1: publishing a record over HTTP while 10,000 index updates are queued (the
@@ -22,18 +22,18 @@ Steps, in this order:
    default 40, generated as in the catalog suite), one published record of about
    3,000 characters with an interpretation, an approver, and 2 × S approved
    records to publish (--sample, default 200 publications per queue state).
-3. Servers: gunicorn (workers = CPUs, 1 thread, sync, as deploy/ runs it) and nginx
-   with the shipped site file, in which only the listen port, the gunicorn address,
+3. Servers: granian (workers = CPUs, 1 blocking thread, as deploy/ runs it) and nginx
+   with the shipped site file, in which only the listen port, the granian address,
    STATIC_ROOT and the cache directory are replaced; plus one static server block
    in the same nginx serving the record page's bytes from a file. `nginx -t` first.
 4. Correctness, before any timing (exit 1 if a check fails): anonymous pages set
    no cookie and say public; the record page is a MISS then a HIT with the bytes
-   gunicorn sent; the static copy has the same bytes; a session cookie bypasses the
+   granian sent; the static copy has the same bytes; a session cookie bypasses the
    cache and /staff/ is never cached; the catalog page has every item; a publish
    request publishes and enqueues one index update.
 5. Speed: wrk (1 thread, 2 s warm-up, then GONGKAI_BENCH_PORTAL_SECONDS, default
    10 s) against the uncached catalog page, plus a 4-connection run of it (with
-   the CPU time gunicorn's workers spent per request, read from /proc); P1 in
+   the CPU time granian's workers spent per request, read from /proc); P1 in
    3 alternating rounds of 0.4 × that each (static file, then cached record page),
    the goal judged on the median round's ratio. A wrk run is rejected when
    any connect/read/write/timeout error or non-2xx answer occurred, when Little's
@@ -80,7 +80,7 @@ DEFAULT_SIZE = 40  # catalog items on the catalog page
 DEFAULT_SAMPLE = 200  # publish requests per queue state
 
 HOST = "127.0.0.1"
-GUNICORN_PORT = 18931
+APP_PORT = 18931
 NGINX_PORT = 18932
 STATIC_PORT = 18933
 CONNECTIONS = 32
@@ -100,7 +100,7 @@ GOAL_QUEUED_PUBLISH_P99 = 1.1
 # Each must occur exactly once, so that the file and this list cannot drift apart.
 TEMPLATED = {
     "listen 80;": f"listen {HOST}:{NGINX_PORT};",
-    "server 127.0.0.1:8000;": f"server {HOST}:{GUNICORN_PORT};",
+    "server 127.0.0.1:8000;": f"server {HOST}:{APP_PORT};",
     "alias /srv/gongkai/var/static/;": "alias {static_root}/;",
     "proxy_cache_path /var/cache/nginx/gongkai ": "proxy_cache_path {cache_dir} ",
 }
@@ -292,28 +292,31 @@ def session_cookie(user) -> str:
 
 def server_env() -> dict[str, str]:
     env = dict(os.environ)
-    # isolated_django set these for this process; gunicorn uses the same database.
+    # isolated_django set these for this process; granian uses the same database.
     env["DJANGO_SETTINGS_MODULE"] = "gongkai.settings"
     env.setdefault("GONGKAI_LOG_LEVEL", "WARNING")
     return env
 
 
-def start_gunicorn(workdir: Path, workers: int) -> subprocess.Popen:
-    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115 (closed with the process)
+def start_app_server(workdir: Path, workers: int) -> subprocess.Popen:
+    """granian as deploy/systemd/gongkai-web.service runs it, on APP_PORT."""
+    log = open(workdir / "granian.log", "w")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "gunicorn",
-            "gongkai.wsgi",
-            "--bind",
-            f"{HOST}:{GUNICORN_PORT}",
+            "granian",
+            "gongkai.wsgi:application",
+            "--interface",
+            "wsgi",
+            "--host",
+            HOST,
+            "--port",
+            str(APP_PORT),
             "--workers",
             str(workers),
-            "--threads",
+            "--blocking-threads",
             "1",
-            "--worker-class",
-            "sync",
             "--backlog",
             "2048",
         ],
@@ -323,7 +326,7 @@ def start_gunicorn(workdir: Path, workers: int) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    wait_for(GUNICORN_PORT, "/", process, workdir / "gunicorn.log")
+    wait_for(APP_PORT, "/", process, workdir / "granian.log")
     return process
 
 
@@ -455,7 +458,7 @@ def check_serving(data: dict, baseline_dir: Path, session: str) -> dict:
     checks: dict[str, dict] = {}
     record_url = data["record_url"]
 
-    status, headers, direct = get(GUNICORN_PORT, record_url)
+    status, headers, direct = get(APP_PORT, record_url)
     checks["record_direct"] = {
         "ok": status == 200
         and not headers["set-cookie"]
@@ -496,7 +499,7 @@ def check_serving(data: dict, baseline_dir: Path, session: str) -> dict:
         "staff_login_cache_status": staff_anonymous,
     }
 
-    status, headers, page = get(GUNICORN_PORT, data["catalog_url"])
+    status, headers, page = get(APP_PORT, data["catalog_url"])
     text = page.decode()
     missing = [name for name in data["catalog_names"] if name not in text]
     checks["catalog_page"] = {
@@ -519,7 +522,7 @@ def publish(pk: int, session: str) -> tuple[float, int]:
         "Content-Type": "application/x-www-form-urlencoded",
     }
     started = time.perf_counter()
-    status, _headers, _body = request(GUNICORN_PORT, "POST", f"/staff/records/{pk}/publish/",
+    status, _headers, _body = request(APP_PORT, "POST", f"/staff/records/{pk}/publish/",
                                       headers, b"")  # fmt: skip
     return time.perf_counter() - started, status
 
@@ -626,8 +629,7 @@ def wrk(
     errors = {name: raw[name] for name in ("connect", "read", "write", "status", "timeout")}
     busy = raw["mean_us"] / 1e6 * rps  # Little's law: requests in flight on average
     seen = samples[0] if samples else {"established": None, "accept_queue": None}
-    # gunicorn's sync workers close each connection, so wrk reconnects: count open
-    # sockets only where connections are kept alive (nginx).
+    # Every server here keeps connections alive (nginx, granian): each of wrk's must be open.
     problems = []
     if any(errors.values()):
         problems.append(f"errors {errors}")
@@ -639,7 +641,7 @@ def wrk(
         problems.append(
             f"Little's law: {busy:.1f} requests in flight for {connections} connections"
         )
-    if port != GUNICORN_PORT and (seen["established"] or 0) < connections:
+    if (seen["established"] or 0) < connections:
         problems.append(f"ss saw {seen['established']} of {connections} connections established")
     if server_pids and raw["requests"]:
         server_cpu = {"server_cpu_ms_per_request": server_cpu_s / raw["requests"] * 1e3}
@@ -715,7 +717,7 @@ def measure_publish(pks: list[int], session: str) -> dict:
             # pay for that checkpoint: a cost of this benchmark, not of the queue.
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.close()  # let gunicorn's writes go without this process's snapshot
+            connection.close()  # let granian's writes go without this process's snapshot
             for pk in block:
                 elapsed, status = publish(pk, session)
                 latencies[state].append(elapsed)
@@ -740,7 +742,7 @@ def measure_publish(pks: list[int], session: str) -> dict:
 def in_process_ms(paths: dict[str, str], requests: int = 200) -> dict[str, float]:
     """Median ms of one request through Django's test client (no HTTP, no server).
 
-    The same middleware and view as under gunicorn: its inverse is what one worker
+    The same middleware and view as under granian: its inverse is what one worker
     could serve on an idle CPU, to read the HTTP figures against on a busy machine.
     """
     client = Client(HTTP_HOST=HOST)
@@ -837,7 +839,7 @@ def run(options) -> dict:
     seconds = float(os.environ.get("GONGKAI_BENCH_PORTAL_SECONDS", "10"))
     try:
         tools = ensure_tools()
-        for port in (GUNICORN_PORT, NGINX_PORT, STATIC_PORT):
+        for port in (APP_PORT, NGINX_PORT, STATIC_PORT):
             if not port_free(port):
                 raise BenchSetupError(f"port {HOST}:{port} is in use; the portal suite needs it")
     except BenchSetupError as exc:
@@ -865,9 +867,9 @@ def run(options) -> dict:
         "servers": {
             "nginx": tool_version([tools["nginx"], "-v"]),
             "wrk": tool_version([tools["wrk"], "-v"]).split(" Copyright")[0],
-            "gunicorn": package_version("gunicorn"),
-            "gunicorn_workers": workers,
-            "gunicorn_threads": 1,
+            "granian": package_version("granian"),
+            "granian_workers": workers,
+            "granian_blocking_threads": 1,
             "load_generator": "wrk -t1 on the same CPUs",
             "nginx_site": str(SITE_CONF.relative_to(REPO_ROOT)),
             "CONN_MAX_AGE": settings.DATABASES["default"].get("CONN_MAX_AGE"),
@@ -875,12 +877,12 @@ def run(options) -> dict:
         "setup": data["setup"],
     }
     conf = nginx_config(workdir, Path(settings.STATIC_ROOT), baseline_dir)
-    gunicorn = nginx = None
+    app_server = nginx = None
     try:
         config_ok, config_output = nginx_test(tools["nginx"], conf)
         checks: dict[str, dict] = {"nginx_config": {"ok": config_ok, "output": config_output}}
         if config_ok:
-            gunicorn = start_gunicorn(workdir, workers)
+            app_server = start_app_server(workdir, workers)
             nginx = start_nginx(tools["nginx"], conf)
             checks.update(check_serving(data, baseline_dir, session))
             checks["publish"] = check_publish(data["to_publish"].pop(), session)
@@ -890,19 +892,19 @@ def run(options) -> dict:
             result["goals"] = goals(None)
             return result
 
-        gunicorn_workers = worker_pids(gunicorn.pid)
+        app_workers = worker_pids(app_server.pid)
         timing = {
             "p1": side_by_side(data["record_url"], seconds, script),
             "catalog_uncached": load(
-                GUNICORN_PORT, data["catalog_url"], CONNECTIONS, seconds, script, gunicorn_workers
+                APP_PORT, data["catalog_url"], CONNECTIONS, seconds, script, app_workers
             ),
             "catalog_uncached_4": load(
-                GUNICORN_PORT,
+                APP_PORT,
                 data["catalog_url"],
                 UNLOADED_CONNECTIONS,
                 seconds / 2,
                 script,
-                gunicorn_workers,
+                app_workers,
             ),
         }
         timing["publish"] = measure_publish(data["to_publish"], session)
@@ -918,7 +920,7 @@ def run(options) -> dict:
         return result
     finally:
         stop(nginx)
-        stop(gunicorn)
+        stop(app_server)
 
 
 # ---------------------------------------------------------------------------
@@ -954,8 +956,8 @@ def report(result: dict) -> str:
         for number, round_ in enumerate(timing["p1"]["rounds"], start=1):
             runs.append((round_["static"], f"round {number}: nginx static file (same bytes)"))
             runs.append((round_["cached"], f"round {number}: record page, micro-cache HIT"))
-        runs.append((timing["catalog_uncached"], "catalog page, gunicorn, uncached"))
-        runs.append((timing["catalog_uncached_4"], "catalog page, gunicorn, uncached"))
+        runs.append((timing["catalog_uncached"], "catalog page, granian, uncached"))
+        runs.append((timing["catalog_uncached_4"], "catalog page, granian, uncached"))
         for row, label in runs:
             if "req_s" not in row:
                 lines.append(f"{label:<42} FAILED {row.get('error', '')}")
@@ -967,7 +969,7 @@ def report(result: dict) -> str:
                 + (f"  REJECTED: {'; '.join(row['problems'])}" if row["problems"] else "")
             )
         lines.append(
-            "catalog page, gunicorn workers' CPU per request: "
+            "catalog page, granian workers' CPU per request: "
             + ", ".join(
                 f"{run_['server_cpu_ms_per_request']:.2f} ms at {run_['connections']} connections"
                 for run_ in (timing["catalog_uncached"], timing["catalog_uncached_4"])

@@ -11,7 +11,7 @@ opened):
 
 1. `gongkai migrate` and `gongkai seed zhongshan` on a fresh SQLite file, or on a fresh
    PostgreSQL database created for the run and dropped afterwards (--database postgres);
-2. starts the application server as run.sh does (gunicorn `gongkai.wsgi`, --workers 2) on a
+2. starts the application server as run.sh does (granian `gongkai.wsgi:application`, --workers 2) on a
    free 127.0.0.1 port, in its own process group, with GONGKAI_INTAKE_RATE=1000000/m and
    mail written to files;
 3. baselines, no kill: --baseline-seconds of applications the API refuses (a bad ID check
@@ -22,7 +22,7 @@ opened):
    --duration seconds passed. A client retries the same application after a connection
    error, a timeout or a 5xx until it is acknowledged (201) or 30 s after the end; a 4xx is
    an error and is not retried;
-5. meanwhile, --kills times at random moments, kills the whole gunicorn process group with
+5. meanwhile, --kills times at random moments, kills the whole granian process group with
    SIGKILL (no graceful shutdown, requests in flight are cut) and starts it again at once;
 6. afterwards, a separate process reads the database directly (Django ORM) and checks:
    every acknowledged tracking number exists exactly once, with exactly the content sent
@@ -117,7 +117,7 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn in its own process group, killed as a whole with SIGKILL."""
+    """granian in its own process group, killed as a whole with SIGKILL."""
 
     def __init__(self, env: dict, port: int, workers: int, log: Path):
         self.env, self.port, self.workers, self.log = env, port, workers, log
@@ -129,13 +129,19 @@ class Server:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 [
-                    str(BIN / "gunicorn"),
-                    "gongkai.wsgi",
-                    "--bind",
-                    f"127.0.0.1:{self.port}",
+                    str(BIN / "granian"),
+                    "gongkai.wsgi:application",
+                    "--interface",
+                    "wsgi",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
                     "--workers",
                     str(self.workers),
-                    "--graceful-timeout",
+                    "--blocking-threads",
+                    "1",
+                    "--workers-kill-timeout",
                     "5",
                 ],
                 cwd=REPO_ROOT,
@@ -147,9 +153,7 @@ class Server:
         deadline = time.monotonic() + READY_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"gunicorn exited with {self.process.returncode}; see {self.log}"
-                )
+                raise RuntimeError(f"granian exited with {self.process.returncode}; see {self.log}")
             try:
                 connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
                 connection.request("GET", READY_PATH)
@@ -160,7 +164,7 @@ class Server:
             except OSError:
                 pass
             time.sleep(0.05)
-        raise RuntimeError(f"gunicorn did not answer within {READY_TIMEOUT_S:g} s; see {self.log}")
+        raise RuntimeError(f"granian did not answer within {READY_TIMEOUT_S:g} s; see {self.log}")
 
     def kill(self) -> None:
         """SIGKILL to the whole process group, then reap the master."""
@@ -479,7 +483,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="before the kills: seconds of refused (400) requests, then as many of valid "
         "applications with no kill, the baselines of the run (default 10; 0 skips them)",
     )
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument("--workers", type=int, default=2, help="granian workers (default 2)")
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument(
         "--postgres-url",
@@ -575,7 +579,7 @@ def run(options) -> dict:
                 return result
         result["setup_s"] = round(time.perf_counter() - started, 2)
 
-        server = Server(env, free_port(), options.workers, tmp / "gunicorn.log")
+        server = Server(env, free_port(), options.workers, tmp / "granian.log")
         try:
             result["first_start_s"] = round(server.start(), 2)
         except RuntimeError as exc:
@@ -724,7 +728,7 @@ def report(result: dict) -> str:
         return "\n".join([*lines, f"SETUP FAILED: {result['setup_error']}"])
     o, load, check = result["options"], result["load"], result["check"]
     lines += [
-        f"  database {check.get('database', o['database'])}, gunicorn --workers {o['workers']}, "
+        f"  database {check.get('database', o['database'])}, granian --workers {o['workers']}, "
         f"{o['clients']} clients, at most {o['max_submissions']:,} applications and "
         f"{o['duration']:g} s; setup {result['setup_s']} s, first start {result['first_start_s']} s",
         f"  {load['acknowledged']:,} acknowledged of {load['started']:,} started in "

@@ -1,4 +1,4 @@
-"""scripts/durability_foi.py as it is run: a real gunicorn killed with SIGKILL under load.
+"""scripts/durability_foi.py as it is run: a real granian killed with SIGKILL under load.
 
 Small (4 clients, 150 applications, one kill) so it stays under a minute; the
 figures are never asserted, only that every acknowledged application was found
