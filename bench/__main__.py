@@ -2,6 +2,7 @@
 
     python -m bench --suite calendar|catalog|foi|privacy|search|timeliness|all [--size N] [--sample K]
                     [--seed 1] [--items N] [--repeat R] [--out results.json] [--strict]
+                    [--database sqlite|postgres] [--postgres-url URL] [--search-backend tantivy|postgres]
 
 Suites:
   calendar    statutory deadlines: `add_workdays` over 1M pairs against a day-by-day loop;
@@ -24,7 +25,8 @@ out, each suite takes its own default (a module's DEFAULT_SIZE / DEFAULT_SAMPLE,
 otherwise 1,000,000 and 20,000), so `--suite all` runs every suite at its own size.
 
 It sets Django up by itself in a temporary
-directory (settings `gongkai.settings`, a fresh SQLite file, `migrate`, the
+directory (settings `gongkai.settings`, a fresh SQLite file, or for the search suite
+with --database postgres a fresh PostgreSQL database dropped afterwards, `migrate`, the
 chinese-calendar years loaded as official), runs the suites, prints a table per
 suite, optionally writes everything to a JSON file, and removes the directory.
 
@@ -47,8 +49,10 @@ import json
 import os
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Suite name → module with `run(options) -> dict` and `report(result) -> str`.
 # Modules are imported only after django.setup(), because they import models.
@@ -137,23 +141,56 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="exit 3 when a goal is missed (correctness failures always exit 1)",
     )
+    parser.add_argument(
+        "--database",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="search suite: run on a fresh PostgreSQL database (created for the run, dropped "
+        "afterwards) instead of a throwaway SQLite file (default sqlite)",
+    )
+    parser.add_argument(
+        "--postgres-url",
+        default="postgres://postgres@127.0.0.1:5432/postgres",
+        help="with --database postgres: the server to create the database on "
+        "(default postgres://postgres@127.0.0.1:5432/postgres)",
+    )
+    parser.add_argument(
+        "--search-backend",
+        choices=["tantivy", "postgres"],
+        default="tantivy",
+        help="search suite: the engine measured (default tantivy; postgres needs "
+        "--database postgres)",
+    )
     options = parser.parse_args(argv)
     if options.repeat < 3:
         parser.error("--repeat must be at least 3: one run is not a measurement")
+    if options.database == "postgres" and options.suite != "search":
+        # The other suites tune or read SQLite itself (WAL checkpoints, its file size).
+        parser.error("--database postgres is for the search suite only")
+    if options.search_backend == "postgres" and options.database != "postgres":
+        parser.error("--search-backend postgres needs --database postgres")
     return options
 
 
 @contextmanager
-def isolated_django():
+def isolated_django(options: argparse.Namespace | None = None):
     """Django on a throwaway database in a temporary directory, removed afterwards.
 
     The variables are set before Django reads its settings, so the developer's
-    var/ (database, secret key, media) is never opened.
+    var/ (database, secret key, media) is never opened. With --database postgres
+    the database is a new one on the given server, dropped afterwards.
     """
+    database = options.database if options else "sqlite"
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-", ignore_cleanup_errors=True) as tmp:
         os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.settings"
         os.environ["GONGKAI_VAR_DIR"] = tmp
-        os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        os.environ["GONGKAI_SEARCH_BACKEND"] = options.search_backend if options else "tantivy"
+        postgres = None
+        if database == "postgres":
+            postgres = f"gongkai_bench_{os.getpid()}_{int(time.time())}"
+            os.environ["GONGKAI_DATABASE_URL"] = _postgres(options.postgres_url, postgres, "CREATE")
+        else:
+            os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
 
         import django
 
@@ -171,6 +208,23 @@ def isolated_django():
         finally:
             # SQLite keeps the file (and its WAL) open; close before the directory goes.
             connections.close_all()
+            if postgres:
+                _postgres(options.postgres_url, postgres, "DROP")
+
+
+def _postgres(url: str, name: str, action: str) -> str:
+    """CREATE or DROP the benchmark's database on the server at `url`; its URL."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
+            if action == "CREATE":
+                connection.execute(f'CREATE DATABASE "{name}"')
+            else:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except psycopg.OperationalError as exc:
+        raise SystemExit(f"PostgreSQL at {url} is not reachable: {exc}") from None
+    return urlsplit(url)._replace(path=f"/{name}").geturl()
 
 
 def options_for(suite, options: argparse.Namespace) -> argparse.Namespace:
@@ -187,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_args(argv)
     names = list(SUITES) if options.suite == "all" else [options.suite]
 
-    with isolated_django():
+    with isolated_django(options):
         from bench import environment
 
         document = {

@@ -35,6 +35,16 @@ def package_version(name: str) -> str | None:
         return None
 
 
+def _database() -> str:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            return f"throwaway PostgreSQL {cursor.fetchone()[0]} database, dropped afterwards"
+    return "throwaway SQLite file in a temporary directory"
+
+
 def describe() -> dict:
     import django
 
@@ -53,5 +63,5 @@ def describe() -> dict:
         "django": django.get_version(),
         "sqlite": sqlite3.sqlite_version,
         "chinese_calendar": package_version("chinesecalendar"),
-        "database": "throwaway SQLite file in a temporary directory",
+        "database": _database(),
     }

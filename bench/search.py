@@ -173,7 +173,7 @@ def like_set(terms: list[str]) -> set[int]:
 def like_count(terms: list[str]) -> int:
     sql, params = like_ids(terms)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM ({sql})", params)
+        cursor.execute(f"SELECT count(*) FROM ({sql}) AS matching", params)
         return cursor.fetchone()[0]
 
 
