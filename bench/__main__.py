@@ -52,7 +52,8 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from bench.databases import create_postgres, drop_postgres
 
 # Suite name → module with `run(options) -> dict` and `report(result) -> str`.
 # Modules are imported only after django.setup(), because they import models.
@@ -187,8 +188,12 @@ def isolated_django(options: argparse.Namespace | None = None):
         os.environ["GONGKAI_SEARCH_BACKEND"] = options.search_backend if options else "tantivy"
         postgres = None
         if database == "postgres":
-            postgres = f"gongkai_bench_{os.getpid()}_{int(time.time())}"
-            os.environ["GONGKAI_DATABASE_URL"] = _postgres(options.postgres_url, postgres, "CREATE")
+            name = f"gongkai_bench_{os.getpid()}_{int(time.time())}"
+            try:
+                os.environ["GONGKAI_DATABASE_URL"] = create_postgres(options.postgres_url, name)
+            except Exception as exc:  # psycopg's: the server is down or refuses
+                raise SystemExit(f"PostgreSQL at {options.postgres_url}: {exc}") from None
+            postgres = name
         else:
             os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
 
@@ -209,22 +214,7 @@ def isolated_django(options: argparse.Namespace | None = None):
             # SQLite keeps the file (and its WAL) open; close before the directory goes.
             connections.close_all()
             if postgres:
-                _postgres(options.postgres_url, postgres, "DROP")
-
-
-def _postgres(url: str, name: str, action: str) -> str:
-    """CREATE or DROP the benchmark's database on the server at `url`; its URL."""
-    import psycopg
-
-    try:
-        with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
-            if action == "CREATE":
-                connection.execute(f'CREATE DATABASE "{name}"')
-            else:
-                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    except psycopg.OperationalError as exc:
-        raise SystemExit(f"PostgreSQL at {url} is not reachable: {exc}") from None
-    return urlsplit(url)._replace(path=f"/{name}").geturl()
+                drop_postgres(options.postgres_url, postgres)
 
 
 def options_for(suite, options: argparse.Namespace) -> argparse.Namespace:

@@ -59,7 +59,6 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -504,22 +503,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return options
 
 
-def create_postgres(url: str, name: str) -> str:
-    import psycopg
-
-    parts = urlsplit(url)
-    with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return parts._replace(path=f"/{name}").geturl()
-
-
-def drop_postgres(url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def kill_points(options, rng: random.Random) -> list[float]:
     """Fractions of the run (of the count bound and of the time bound, whichever comes
     first) at which the server is killed: random, spread out, none at the very edges."""
@@ -559,6 +542,9 @@ def run(options) -> dict:
         "var_dir": str(tmp),
     }
     server = None
+    # REPO_ROOT is on sys.path by now (see the end of this file).
+    from bench.databases import create_postgres, drop_postgres
+
     try:
         if options.database == "postgres":
             env["GONGKAI_DATABASE_URL"] = create_postgres(options.postgres_url, pg_name)

@@ -467,12 +467,13 @@ class TantivyBackend:
         """
         documents = _documents(searcher)
         body = sum(_bm25_bound(documents, searcher.doc_freq(*g)) for t in terms for g in t.grams)
+        title_queries = [t.title for t in terms]
         if len(terms) > 1:
             titles = [TITLE_BOOST * self._title_best(searcher, t, documents) for t in terms]
-            hits = self._narrowed(searcher, query, [t.title for t in terms], Occur.Must, want)
+            hits = self._narrowed(searcher, query, title_queries, Occur.Must, want)
             if len(hits) == want and hits[-1][0] > body + sum(titles) - min(titles):
                 return [float(score) for score, _ in hits], [address for _, address in hits]
-        hits = self._narrowed(searcher, query, [t.title for t in terms], Occur.Should, want)
+        hits = self._narrowed(searcher, query, title_queries, Occur.Should, want)
         if not (len(hits) == want and hits[-1][0] > body):
             hits = searcher.search(query, limit=want, count=False).hits
         return [float(score) for score, _ in hits], [address for _, address in hits]
