@@ -22,9 +22,9 @@ Issue 7 and ../shared/PERFORMANCE.md §4.1. Steps, in this order:
    - brute force: `bytes.count` of each term over all text in memory (S2's baseline),
      R runs (3 from 500k records on);
    - primary-key fetch of 20 rows (S4's baseline).
-   Percentiles are nearest-rank over all runs of a class. Each timed call follows a
-   garbage collection (bench.measure.timed) that leaves the generated corpus out
-   (gc.freeze): walking it cooled the CPU caches for the call timed next.
+   Percentiles are nearest-rank over all runs of a class. The garbage collector is off
+   during the timed runs of a query, as timeit does (`repeat`): a collection before
+   each call cooled the CPU caches for it.
 """
 
 from __future__ import annotations
@@ -198,8 +198,24 @@ def stats(runs: list[float]) -> dict:
 
 
 def repeat(function, rounds: int) -> list[float]:
+    """Seconds of `rounds` calls after a warm-up, the garbage collector off while timing.
+
+    As timeit times. A collection before each call (bench.measure.timed) walks every
+    live object and leaves the call a cold CPU cache: a newest-first call of
+    0.1 ms measured 0.5 ms that way at 1M records (docs/benchmarks.md, 2026-11-29).
+    """
+    gc.collect()
     function()  # warm-up
-    return [timed(function)[0] for _ in range(rounds)]
+    gc.disable()
+    try:
+        runs = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            function()
+            runs.append(time.perf_counter() - started)
+        return runs
+    finally:
+        gc.enable()
 
 
 # ---------------------------------------------------------------------------
@@ -236,9 +252,7 @@ def check(backend, size: int) -> dict:
 def measure(backend, rows: list[tuple], rounds: int) -> dict:
     blob = "\n".join(f"{title}\n{body}" for _unit, title, body, _at in rows).encode()
     # The corpus in memory (rows: millions of objects at 1M records) is the harness's,
-    # not the engine's. Frozen, it is left out of the collection `timed` runs before
-    # each call; walked, it left every timed call a cold CPU cache (+0.5 ms a
-    # newest-first call at 1M, measured 2026-11-29, docs/benchmarks.md).
+    # not the engine's: frozen, the collections before each timed series skip it.
     gc.collect()
     gc.freeze()
     try:

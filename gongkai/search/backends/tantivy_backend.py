@@ -533,7 +533,9 @@ class TantivyBackend:
         titled = Query.const_score_query(Query.boolean_query([(occur, t) for t in titles]), 0.0)
         return searcher.search(_all_of([query, titled]), limit=want, count=False).hits
 
-    def _newest(self, searcher: tantivy.Searcher, match: _Match, want: int, most: int) -> list:
+    def _newest(
+        self, searcher: tantivy.Searcher, match: _Match, want: int, most: int
+    ) -> list[tuple[int, tantivy.DocAddress]]:
         """The `want` newest matches: the last days first, then older slices until a page fills.
 
         tantivy's order-by-field collector visits every match, which is most of the
