@@ -7,8 +7,10 @@ the GIN index answers; terms of 3 or more characters are then confirmed with
 LIKE on the folded text (text.fold: case and width, as the terms are), so the
 result is exactly the records containing every term. Relevance is computed in
 SQL over the matching rows (title matches weigh TITLE_BOOST times a saturated
-body frequency), which is fine at city scale and slower than tantivy on very
-common terms.
+body frequency): fast for names and rare phrases, but a term most records hold
+costs a pass over nearly all of them, 3.4–6.1 s a page at 100,000 records
+(docs/benchmarks.md, "The PostgreSQL search backend at 100k"). The default
+engine is the one for large corpora.
 """
 
 from __future__ import annotations
