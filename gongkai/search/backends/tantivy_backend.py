@@ -316,7 +316,6 @@ class TantivyBackend:
         indexed = self._frequent_terms(searcher)
         matched = [self._term(searcher, term, indexed) for term in terms]
         restrict = self._filter_queries(filters)
-        query = _all_of([term.query for term in matched] + restrict)
         # Newest first and counting need no scores: the "all" parts alone.
         match = _matching(matched, restrict)
         total = self._known_count(searcher, terms, matched, restrict)
@@ -327,6 +326,7 @@ class TantivyBackend:
             newest = self._newest(searcher, match, want, most, phrases)[offset : offset + limit]
             hits = [(key & KEY_PK, 0.0) for key, _ in newest]
         else:
+            query = _all_of([term.query for term in matched] + restrict)
             if total is not None or sum(term.most_titles for term in matched) >= want:
                 # Enough title matches may hold the page: try to rank the title matches
                 # alone (and count below, unscored).
@@ -557,11 +557,12 @@ class TantivyBackend:
         the first day, the matches are ordered all at once; so are few matches from
         the start (SORT_ALL, or SORT_ALL_PHRASES when a phrase's positions are checked).
         """
-        first, last = self._days(searcher)
         documents = max(searcher.num_docs, 1)
-        per_day = documents / (last - first + 1)
         if most * most <= (SORT_ALL_PHRASES if phrases else SORT_ALL) * want * documents:
             return _by_date(searcher, match.query(), want)
+        # Looked up only here: a refresh reads every record's date.
+        first, last = self._days(searcher)
+        per_day = documents / (last - first + 1)
         days = 1 + math.ceil(FIRST_SLACK * want * documents / (most * per_day))
         hits: list = []
         end = None  # the first slice is open towards the future: records published since
